@@ -1,0 +1,146 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { AppError } from '../shared/errors.ts';
+import { appendAuditEvent } from '../audit/audit.service.ts';
+import { findAccountByEmail } from './accounts.repository.ts';
+import { verifyPassword } from './passwords.ts';
+import { decideSignInThrottle, DEFAULT_THROTTLE, type ThrottlePolicy } from './throttle.rules.ts';
+import { DEFAULT_SESSION_POLICY, sessionNeedsTouch, sessionState, type SessionPolicy } from './session.rules.ts';
+import { loadActor, type Actor } from './actor.ts';
+
+/** The token travels in the cookie; only its SHA-256 is stored, so a database leak is no key. */
+export function hashSessionToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+const GENERIC_FAILURE = 'The email or password is not correct, or the account cannot sign in.';
+
+/**
+ * Signs in: throttled per account and per address, the same answer for a wrong password, an
+ * unknown email and a disabled or locked account. A previous session of this browser is ended
+ * (rotation), and a fresh 256-bit token is issued.
+ */
+export async function signIn(
+  db: Kysely<DB>,
+  options: {
+    email: string;
+    password: string;
+    ip: string;
+    userAgent: string | null;
+    now: Date;
+    previousToken?: string | null;
+    requestId?: string;
+    throttle?: ThrottlePolicy;
+    sessionPolicy?: SessionPolicy;
+  },
+): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+  const email = options.email.trim().toLowerCase();
+  const throttle = options.throttle ?? DEFAULT_THROTTLE;
+  const windowStart = new Date(options.now.getTime() - throttle.windowMs);
+  const failures = await db
+    .selectFrom('sign_in_attempts')
+    .select(['email', 'ip', 'at'])
+    .where('succeeded', '=', false)
+    .where('at', '>', windowStart)
+    .where((eb) => eb.or([eb('email', '=', email), eb('ip', '=', options.ip)]))
+    .execute();
+  const decision = decideSignInThrottle({
+    now: options.now,
+    accountFailures: failures.filter((f) => f.email === email).map((f) => f.at),
+    addressFailures: failures.filter((f) => f.ip === options.ip).map((f) => f.at),
+    policy: throttle,
+  });
+  if (!decision.allowed && decision.reason === 'address') {
+    throw new AppError('SIGN_IN_THROTTLED', {
+      detail: `Too many failed sign-ins from this address. Try again in ${decision.retryAfterSeconds} seconds.`,
+      extra: { retryAfterSeconds: decision.retryAfterSeconds },
+    });
+  }
+
+  const account = await findAccountByEmail(db, email);
+  // Always verify, even when the answer is already known, so timing tells nothing.
+  const passwordOk = await verifyPassword(account?.password_hash ?? null, options.password);
+  const succeeded = decision.allowed && passwordOk && account !== undefined && account.disabled_at === null;
+
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(options.now.getTime() + (options.sessionPolicy ?? DEFAULT_SESSION_POLICY).absoluteTimeoutMs);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sign_in_attempts')
+      .values({ email, ip: options.ip, at: options.now, succeeded })
+      .execute();
+    await appendAuditEvent(trx, {
+      actorAccountId: succeeded ? account!.id : null,
+      action: succeeded ? 'session.signed_in' : 'session.sign_in_failed',
+      subjectType: 'account',
+      subjectId: account?.id ?? null,
+      requestId: options.requestId,
+      details: succeeded ? { ip: options.ip } : { ip: options.ip, email, locked: !decision.allowed },
+      at: options.now,
+    });
+    if (!succeeded) return;
+    if (options.previousToken) {
+      await trx.deleteFrom('sessions').where('token_hash', '=', hashSessionToken(options.previousToken)).execute();
+    }
+    await trx
+      .insertInto('sessions')
+      .values({
+        token_hash: hashSessionToken(token),
+        account_id: account!.id,
+        created_at: options.now,
+        last_seen_at: options.now,
+        expires_at: expiresAt,
+        ip: options.ip,
+        user_agent: options.userAgent?.slice(0, 500) ?? null,
+      })
+      .execute();
+  });
+  if (!succeeded) throw new AppError('SIGN_IN_FAILED', { detail: GENERIC_FAILURE });
+  const actor = await loadActor(db, account!.id);
+  if (!actor) throw new AppError('SIGN_IN_FAILED', { detail: GENERIC_FAILURE });
+  return { token, actor, expiresAt };
+}
+
+/** The actor behind a session token, or null when the session is unknown, expired or disabled. */
+export async function resolveSession(
+  db: Kysely<DB>,
+  options: { token: string; now: Date; policy?: SessionPolicy },
+): Promise<Actor | null> {
+  const policy = options.policy ?? DEFAULT_SESSION_POLICY;
+  const tokenHash = hashSessionToken(options.token);
+  const session = await db
+    .selectFrom('sessions')
+    .select(['account_id', 'last_seen_at', 'expires_at'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!session) return null;
+  const state = sessionState({ lastSeenAt: session.last_seen_at, expiresAt: session.expires_at }, options.now, policy);
+  if (state !== 'valid') {
+    await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    return null;
+  }
+  const actor = await loadActor(db, session.account_id);
+  if (!actor) {
+    await db.deleteFrom('sessions').where('account_id', '=', session.account_id).execute();
+    return null;
+  }
+  if (sessionNeedsTouch(session.last_seen_at, options.now, policy)) {
+    await db.updateTable('sessions').set({ last_seen_at: options.now }).where('token_hash', '=', tokenHash).execute();
+  }
+  return actor;
+}
+
+export async function signOut(db: Kysely<DB>, options: { token: string; actor: Actor; now: Date; requestId?: string }) {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sessions').where('token_hash', '=', hashSessionToken(options.token)).execute();
+    await appendAuditEvent(trx, {
+      actorAccountId: options.actor.accountId,
+      action: 'session.signed_out',
+      subjectType: 'account',
+      subjectId: options.actor.accountId,
+      requestId: options.requestId,
+      at: options.now,
+    });
+  });
+}

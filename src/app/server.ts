@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { AppError } from '../shared/errors.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+import { registerErrorHandling } from './errors.ts';
+import { registerAuth } from './auth.ts';
+import { accountsRoutes } from '../accounts/accounts.routes.ts';
+import { peopleRoutes } from '../people/people.routes.ts';
+
+export interface ServerOptions {
+  db: Kysely<DB>;
+  /** The clock: tests move it to check timeouts. */
+  now?: () => Date;
+  logLevel?: string;
+  publicOrigin?: string;
+  trustProxy?: boolean;
+  /** The built web app; when absent, the server answers API requests only. */
+  webDist?: string;
+}
+
+/** Builds the HTTP server: plugins, then every feature's routes. It does not listen. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    genReqId: () => randomUUID(),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Highbar API', version: '0.1.0', description: 'Engineering performance management.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'highbar_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuth(app, { db: options.db, now, publicOrigin: options.publicOrigin });
+
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: { operationId: 'getHealth', tags: ['operations'], summary: 'Liveness', security: [], response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(accountsRoutes, { db: options.db, now });
+  await app.register(peopleRoutes, { db: options.db, now });
+
+  await registerWebApp(app, options.webDist);
+  return app;
+}
+
+async function registerWebApp(app: FastifyInstance, webDist: string | undefined) {
+  const indexPath = webDist ? path.join(webDist, 'index.html') : null;
+  const hasWeb = indexPath !== null && fs.existsSync(indexPath);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist!, wildcard: false, index: false });
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      throw new AppError('NOT_FOUND', { detail: `No route ${request.method} ${request.url.split('?')[0]}.` });
+    }
+    if (!hasWeb) {
+      return reply
+        .type('text/plain')
+        .send('The web app is not built. Run `npm run build:web` (npm start does it for you).');
+    }
+    // Client-side routes all serve the app shell.
+    return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,23 @@
+import { loadConfig } from '../app/config.ts';
+import { openDatabase, type Database } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { ensureDefaultLadder } from '../people/ladders.service.ts';
+
+/** Every database command takes --data DIR and honours DATABASE_URL, exactly like serve. */
+export const DATABASE_OPTIONS = { data: { type: 'string' } } as const;
+
+/** Opens the configured database and brings its schema and reference data up to date. */
+export async function openMigratedDatabase(env: NodeJS.ProcessEnv, data: string | undefined): Promise<Database> {
+  const config = loadConfig(env, { dataDir: data });
+  const database = await openDatabase(
+    config.databaseUrl ? { kind: 'server', url: config.databaseUrl } : { kind: 'embedded', dataDir: config.dataDir },
+  );
+  try {
+    await migrateToLatest(database.db);
+    await ensureDefaultLadder(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}

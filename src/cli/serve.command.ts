@@ -1,0 +1,45 @@
+import { loadConfig } from '../app/config.ts';
+import { buildServer } from '../app/server.ts';
+import { seedDemo, DEMO_PASSWORD } from '../people/demo.service.ts';
+import type { CliIo } from './io.ts';
+import { parseCommandArgs } from './args.ts';
+import { DATABASE_OPTIONS, openMigratedDatabase } from './database-options.ts';
+
+/** `highbar serve`: migrate, optionally seed the demo organisation, and listen. */
+export async function serveCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, { ...DATABASE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } });
+  const config = loadConfig(io.env, { port: values.port, host: values.host, dataDir: values.data });
+  const database = await openMigratedDatabase(io.env, values.data);
+  let demoAccounts: { role: string; email: string }[] = [];
+  if (values.demo) {
+    const result = await seedDemo(database.db, { now: new Date() });
+    if (result.status === 'refused') io.stderr(`${result.reason}\n`);
+    else demoAccounts = result.accounts;
+  }
+  const app = await buildServer({
+    db: database.db,
+    logLevel: config.logLevel,
+    publicOrigin: config.publicOrigin,
+    trustProxy: config.trustProxy,
+    webDist: config.webDist,
+  });
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
+  io.stdout(`\nHighbar is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ on the ${where}.\n`);
+  if (demoAccounts.length) {
+    io.stdout(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):\n`);
+    for (const a of demoAccounts) io.stdout(`  ${a.role.padEnd(10)} ${a.email}\n`);
+  }
+  io.stdout('\n');
+  // Keep running until a signal arrives.
+  return new Promise<number>(() => undefined);
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './20261123T1800_foundation.ts';
+
+/** Every migration, keyed by its timestamped name; Kysely applies them in name order. */
+export const migrations: Record<string, Migration> = {
+  '20261123T1800_foundation': foundation,
+};

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { roleSchema } from './common.ts';
+
+export const signInBodySchema = z
+  .object({
+    email: z.string().trim().min(1).max(320),
+    password: z.string().min(1).max(1024),
+  })
+  .strict();
+
+export const meSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(roleSchema),
+  personId: z.number().int().nullable(),
+  hrScope: z
+    .object({ wholeOrganisation: z.boolean(), roots: z.array(z.object({ id: z.number().int(), name: z.string() })) })
+    .nullable(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const changePasswordBodySchema = z
+  .object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) })
+  .strict();
