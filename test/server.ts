@@ -4,8 +4,8 @@ import type { DB } from '../src/db/schema.ts';
 import { buildServer } from '../src/app/server.ts';
 
 /** The whole HTTP server in process, without a network: requests go through app.inject. */
-export async function startTestServer(db: Kysely<DB>, options: { now?: () => Date; webDist?: string } = {}): Promise<FastifyInstance> {
-  const app = await buildServer({ db, logLevel: 'silent', now: options.now, webDist: options.webDist ?? '/nonexistent' });
+export async function startTestServer(db: Kysely<DB>, options: { now?: () => Date; webDist?: string; trustProxy?: boolean } = {}): Promise<FastifyInstance> {
+  const app = await buildServer({ db, logLevel: 'silent', now: options.now, webDist: options.webDist ?? '/nonexistent', trustProxy: options.trustProxy });
   await app.ready();
   return app;
 }

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../shared/errors.ts';
 import { importPeople } from '../people/import.service.ts';
 import { UsageError, type CliIo } from './io.ts';
@@ -25,7 +24,7 @@ export async function importPeopleCommand(args: string[], io: CliIo): Promise<nu
   try {
     const summary = await importPeople(database.db, {
       actorAccountId: null,
-      fileName: path.basename(file) === file ? file : file,
+      fileName: file,
       bytes,
       confirm: values.confirm ?? false,
       dryRun: values['dry-run'] ?? false,
@@ -42,7 +41,8 @@ export async function importPeopleCommand(args: string[], io: CliIo): Promise<nu
     return 0;
   } catch (error) {
     if (error instanceof AppError && error.code === 'IMPORT_INVALID') {
-      const lines = (error.extra?.lines as string[] | undefined) ?? [];
+      // The problem paths are already `FILE:LINE: column C`, as CONTRACTS.md prints them.
+      const lines = (error.errors ?? []).map((e) => `${e.path}: ${e.message}`);
       io.stderr(`${lines.join('\n')}\n${error.detail}\n`);
       return 2;
     }

@@ -1,6 +1,5 @@
 import { loadConfig } from '../app/config.ts';
 import { buildServer } from '../app/server.ts';
-import { seedDemo, DEMO_PASSWORD } from '../people/demo.service.ts';
 import type { CliIo } from './io.ts';
 import { parseCommandArgs } from './args.ts';
 import { DATABASE_OPTIONS, openMigratedDatabase } from './database-options.ts';
@@ -11,7 +10,11 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const config = loadConfig(io.env, { port: values.port, host: values.host, dataDir: values.data });
   const database = await openMigratedDatabase(io.env, values.data);
   let demoAccounts: { role: string; email: string }[] = [];
+  let demoPassword = '';
   if (values.demo) {
+    // Loaded only for --demo: the generator and its name lists are not needed otherwise.
+    const { seedDemo, DEMO_PASSWORD } = await import('../people/demo.service.ts');
+    demoPassword = DEMO_PASSWORD;
     const result = await seedDemo(database.db, { now: new Date() });
     if (result.status === 'refused') io.stderr(`${result.reason}\n`);
     else demoAccounts = result.accounts;
@@ -36,7 +39,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
   io.stdout(`\nHighbar is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ on the ${where}.\n`);
   if (demoAccounts.length) {
-    io.stdout(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):\n`);
+    io.stdout(`\nDemo sign-ins (password for all: ${demoPassword}):\n`);
     for (const a of demoAccounts) io.stdout(`  ${a.role.padEnd(10)} ${a.email}\n`);
   }
   io.stdout('\n');

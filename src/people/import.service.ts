@@ -4,7 +4,7 @@ import { chunk, valuesTable } from '../db/bulk.ts';
 import { AppError } from '../shared/errors.ts';
 import type { ImportSummary } from '../shared/schemas/people.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
-import { formatCsvProblem, parsePeopleCsv, type PersonRow } from './people-csv.rules.ts';
+import { parsePeopleCsv, type PersonRow } from './people-csv.rules.ts';
 import { planPeopleImport, type ImportGuard } from './import-plan.rules.ts';
 import { computePaths } from './org-tree.rules.ts';
 import { knownLevelCodes } from './ladders.service.ts';
@@ -35,7 +35,6 @@ export async function importPeople(
     throw new AppError('IMPORT_INVALID', {
       detail: `${options.fileName} has ${shown}; nothing was imported.`,
       errors: parsed.problems.map((p) => ({ path: `${options.fileName}:${p.line}: column ${p.column}`, message: p.reason })),
-      extra: { lines: parsed.problems.map((p) => formatCsvProblem(options.fileName, p)) },
     });
   }
   const { rows, columns, attributeNames } = parsed.value;

@@ -28,7 +28,13 @@ export async function ensureDefaultLadder(db: Kysely<DB>): Promise<void> {
 }
 
 export async function knownLevelCodes(db: Kysely<DB>): Promise<Set<string>> {
-  const rows = await db.selectFrom('ladder_levels').select('code').distinct().orderBy('code').execute();
+  const rows = await db
+    .selectFrom('ladder_levels')
+    .select('code')
+    .groupBy('code')
+    .orderBy((eb) => eb.fn.min('rank'))
+    .orderBy('code')
+    .execute();
   return new Set(rows.map((r) => r.code));
 }
 

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import type { Me, changePasswordBodySchema, signInBodySchema } from '../../../src/shared/schemas/session.ts';
+import { apiRequest } from './client.ts';
+
+export type { Me };
+export type SignInBody = z.input<typeof signInBodySchema>;
+export type ChangePasswordBody = z.input<typeof changePasswordBodySchema>;
+
+/** The signed-in account with its effective roles (401 when signed out). */
+export function getMe(signal?: AbortSignal): Promise<Me> {
+  return apiRequest<Me>('GET', '/api/me', { signal });
+}
+
+export function signIn(body: SignInBody): Promise<Me> {
+  return apiRequest<Me>('POST', '/api/session', { json: body });
+}
+
+export function signOut(): Promise<null> {
+  return apiRequest<null>('DELETE', '/api/session');
+}
+
+/** Changes my password; my other sessions end, this one stays. */
+export function changeMyPassword(body: ChangePasswordBody): Promise<null> {
+  return apiRequest<null>('POST', '/api/me/password', { json: body });
+}

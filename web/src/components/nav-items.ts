@@ -1,0 +1,23 @@
+import type { Me } from '../api/session.ts';
+import type { Role } from '../../../src/shared/schemas/common.ts';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Shown to accounts holding any of these roles; everyone when absent. */
+  roles?: Role[];
+  end?: boolean;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'My profile', end: true },
+  { to: '/team', label: 'My team', roles: ['manager'] },
+  { to: '/people', label: 'Directory' },
+  { to: '/admin/import', label: 'Import people', roles: ['admin'] },
+  { to: '/admin/users', label: 'Users', roles: ['admin'] },
+];
+
+/** The navigation this account's roles allow. */
+export function navItemsFor(me: Me): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || item.roles.some((role) => me.roles.includes(role)));
+}
