@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...dbSuites, 'test/e2e/**', 'test/conformance/**', 'node_modules/**'],
+          exclude: [...dbSuites, 'test/e2e/**', 'node_modules/**'],
         },
       },
       {
@@ -42,9 +42,6 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: false,
         },
-      },
-      {
-        test: { name: 'conformance', include: ['test/conformance/**/*.test.ts'], testTimeout: 300_000 },
       },
     ],
   },

@@ -118,7 +118,11 @@ describe('a good import', () => {
   it('writes nothing on a dry run but reports what would happen', async () => {
     const before = await snapshot();
     const response = await upload(csv(...BASE, 'E6,Fay New,fay@corp.test,E5,L5,2024-01-02,SDE II,Brand New Team,Seattle,active,,'), '?dryRun=true');
-    expect(response.json()).toMatchObject({ dryRun: true, created: 1, teamsCreated: 1 });
+    expect(response.json()).toMatchObject({ dryRun: true, created: 1, teamsCreated: 1, needsConfirmation: [] });
+    expect(await snapshot()).toEqual(before);
+    const risky = await upload(csv(BASE[0]!), '?dryRun=true');
+    expect(risky.statusCode).toBe(200);
+    expect(risky.json().needsConfirmation[0]).toMatch(/deactivate 4 of 5/);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -51,7 +51,7 @@ export async function importPeople(
       existing.map((p) => ({ id: p.id, employeeId: p.employee_id, email: p.email, status: p.status })),
       options.guard,
     );
-    if (plan.needsConfirmation.length && !options.confirm) {
+    if (plan.needsConfirmation.length && !options.confirm && !options.dryRun) {
       throw new AppError('IMPORT_NEEDS_CONFIRMATION', {
         detail: `Nothing was imported: ${plan.needsConfirmation.join('; and ')}. If the file is right, import it again with confirmation (CLI: --confirm; API: ?confirm=true).`,
         extra: { reasons: plan.needsConfirmation },
@@ -90,6 +90,7 @@ export async function importPeople(
       teamsCreated,
       attributesWritten: rows.reduce((n, r) => n + Object.keys(r.attributes).length, 0),
       dryRun: options.dryRun,
+      needsConfirmation: plan.needsConfirmation,
     };
     if (options.dryRun) return summary;
 

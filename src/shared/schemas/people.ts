@@ -99,5 +99,7 @@ export const importSummarySchema = z.object({
   teamsCreated: z.number().int(),
   attributesWritten: z.number().int(),
   dryRun: z.boolean(),
+  /** Why the import would need confirmation; empty when it can run as is. */
+  needsConfirmation: z.array(z.string()),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
