@@ -22,6 +22,8 @@ export function passwordProblems(password: string, context: { email?: string; na
   if (localPart && localPart.length >= 4 && lower.includes(localPart)) {
     problems.push('must not contain your email address');
   }
+  const nameParts = (context.name ?? '').toLowerCase().split(/[\s.'-]+/u).filter((part) => part.length >= 4);
+  if (nameParts.some((part) => lower.includes(part))) problems.push('must not contain your name');
   if (new Set(password).size === 1 && length > 0) problems.push('must not be one character repeated');
   return problems;
 }

@@ -27,17 +27,21 @@ function findInvalidUtf8(bytes: Uint8Array): EncodingProblem[] {
   let line = 1;
   let lineStart = 0;
   let commas = 0;
+  let quoted = false;
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    if (b === 0x0a) {
+    // CR, LF and CRLF each end a line, as the CSV parser counts them.
+    if (b === 0x0a || b === 0x0d) {
+      i += b === 0x0d && bytes[i + 1] === 0x0a ? 2 : 1;
       line++;
-      lineStart = i + 1;
-      commas = 0;
-      i++;
+      lineStart = i;
+      if (!quoted) commas = 0;
       continue;
     }
-    if (b === 0x2c) commas++;
+    if (b === 0x22) quoted = !quoted;
+    // A comma inside quotes ("Müller, Zoë") does not start a new field.
+    if (b === 0x2c && !quoted) commas++;
     const length = utf8SequenceLength(bytes, i);
     if (length === 0) {
       problems.push({ line, byteInLine: i - lineStart + 1, byte: b, fieldIndex: commas + 1 });

@@ -70,9 +70,10 @@ export function planPeopleImport(rows: PersonRow[], existing: ExistingPerson[], 
         `more than ${percent(guard.maxDeactivatedShare)})`,
     );
   }
-  if (existing.length > 0 && employeeIdChanges / existing.length > guard.maxEmployeeIdChangeShare) {
+  // Measured against current people: leavers pile up over the years and would dilute the share.
+  if (active.length > 0 && employeeIdChanges / active.length > guard.maxEmployeeIdChangeShare) {
     needsConfirmation.push(
-      `it would change the employee id of ${employeeIdChanges} of ${existing.length} people (${percent(employeeIdChanges / existing.length)}, ` +
+      `it would change the employee id of ${employeeIdChanges} of ${active.length} active people (${percent(employeeIdChanges / active.length)}, ` +
         `more than ${percent(guard.maxEmployeeIdChangeShare)})`,
     );
   }

@@ -111,7 +111,7 @@ describe('a good import', () => {
     const before = await snapshot();
     const response = await upload(csv(...BASE.map((r) => r.replace(/^E(\d),/, 'N$1,').replace(/,E(\d),L/, ',N$1,L'))));
     expect(response.statusCode).toBe(409);
-    expect(response.json().detail).toContain('change the employee id of 5 of');
+    expect(response.json().detail).toContain('change the employee id of 5 of 5 active people');
     expect(await snapshot()).toEqual(before);
   });
 

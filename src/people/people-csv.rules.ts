@@ -67,9 +67,9 @@ export function parsePeopleCsv(
     };
   }
 
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; raw: string; info: { lines: number } }[];
   try {
-    records = parse(decoded.text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as never;
+    records = parse(decoded.text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as never;
   } catch (error) {
     const e = error as { lines?: number; message: string };
     return { ok: false, problems: [{ line: e.lines ?? 1, column: '-', reason: `not valid CSV: ${e.message}` }] };
@@ -93,8 +93,10 @@ export function parsePeopleCsv(
   const byEmployeeId = new Map<string, PersonRow>();
   const byEmail = new Map<string, PersonRow>();
 
-  for (const { record, info } of records.slice(1)) {
-    const line = info.lines;
+  for (const { record, raw, info } of records.slice(1)) {
+    // Report a record where it starts: the parser counts lines to its end, and a quoted
+    // field may span several.
+    const line = info.lines - lineBreaksWithin(raw);
     const get = (column: string) => {
       const i = index.get(column);
       return i === undefined ? '' : (record[i] ?? '').trim();
@@ -206,6 +208,12 @@ export function managerTreeProblems(rows: PersonRow[], byEmployeeId: Map<string,
     for (const visited of path) state.set(visited.employeeId, 2);
   }
   return problems;
+}
+
+function lineBreaksWithin(raw: string): number {
+  // Skipped blank lines before the record arrive in its raw text too.
+  const body = raw.replace(/^(\r\n|\r|\n)+/u, '').replace(/(\r\n|\r|\n)$/u, '');
+  return body.match(/\r\n|\r|\n/gu)?.length ?? 0;
 }
 
 function isIsoDate(text: string): boolean {
