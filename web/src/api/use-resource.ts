@@ -16,7 +16,7 @@ export function useResource<T>(
   load: (signal: AbortSignal) => Promise<T>,
   key: string,
   options: { keepPrevious?: boolean } = {},
-): Resource<T> & { reload: () => void } {
+): Resource<T> & { reload: () => void; replace: (data: T) => void } {
   const [state, setState] = useState<Resource<T>>({ status: 'loading', data: undefined, problem: null });
   const [generation, setGeneration] = useState(0);
   const lastKey = useRef(key);
@@ -40,5 +40,7 @@ export function useResource<T>(
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { ...state, reload };
+  /** Shows data we already know (the server's answer to a write) without asking again. */
+  const replace = useCallback((data: T) => setState({ status: 'ready', data, problem: null }), []);
+  return { ...state, reload, replace };
 }

@@ -5,7 +5,8 @@ import type { Problem } from '../api/client.ts';
  * per-field `errors` as a list. Render it inside a live region (see LiveRegion).
  */
 export function ProblemMessage({ problem, heading }: { problem: Problem; heading?: string }) {
-  const errors = problem.errors ?? [];
+  // Field problems the detail already spells out would only repeat it.
+  const errors = (problem.errors ?? []).filter((e) => !problem.detail.includes(e.message));
   return (
     <div className="notice notice--error" data-testid="problem">
       {heading ? <p className="notice__title">{heading}</p> : null}

@@ -14,12 +14,7 @@ import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 /** My person record, my manager and team, and my password. */
 export function ProfilePage() {
   const { me } = useMe();
-  return (
-    <div className="stack">
-      {me.personId === null ? <NoPersonProfile /> : <PersonProfile personId={me.personId} />}
-      <ChangePasswordForm />
-    </div>
-  );
+  return <div className="stack">{me.personId === null ? <NoPersonProfile /> : <PersonProfile personId={me.personId} />}</div>;
 }
 
 function NoPersonProfile() {
@@ -37,6 +32,7 @@ function NoPersonProfile() {
         </p>
         <p className="muted small">Roles: {me.roles.join(', ')}</p>
       </section>
+      <ChangePasswordForm />
     </>
   );
 }
@@ -48,6 +44,7 @@ function PersonProfile({ personId }: { personId: number }) {
       <>
         <PageHeader title="My profile" />
         <LiveRegion>{person.status === 'error' ? <ProblemMessage problem={person.problem} /> : <Loading />}</LiveRegion>
+        <ChangePasswordForm />
       </>
     );
   }
@@ -63,6 +60,7 @@ function PersonProfile({ personId }: { personId: number }) {
         <div className="stack">
           <ManagerCard person={p} />
           <TeamCard person={p} />
+          <ChangePasswordForm />
         </div>
       </div>
     </>
@@ -86,7 +84,7 @@ function ManagerCard({ person }: { person: Person }) {
       )}
       {hasRole(me, 'manager') ? (
         <p className="card__footer">
-          You manage {plural(person.directReports, 'person', 'people')}. <Link to="/team">See my team</Link>
+          You manage {plural(person.directReports, 'person', 'people')}. <Link to="/team">See your direct reports</Link>
         </p>
       ) : null}
     </section>
