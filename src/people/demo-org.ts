@@ -19,6 +19,7 @@ export function generatePeopleExport(options: { seed: number; people: number }):
   const cto = add({ managerKey: null, team: null, ...describe(ROLES.cto, draw.weighted(SITES)) });
   const layout = planLayout(people);
   let teamIndex = 0;
+  const teamNames = new Set<string>();
   layout.orgs.forEach((org, o) => {
     const theme = ORG_THEMES[o]!;
     const vp = add({ managerKey: cto, team: null, ...describe({ ...ROLES.vp, title: `VP Engineering, ${theme.name}` }, draw.weighted(SITES)) });
@@ -36,11 +37,13 @@ export function generatePeopleExport(options: { seed: number; people: number }):
     // `parents` are now the lowest layer: each leads a product area of several teams.
     const bottom = org.layers[0]!.sizes;
     parents.forEach((leader, g) => {
-      const area = nameArea(draw, theme, g);
+      const area = nameArea(theme, g);
       const home = staff[leader]!.site;
-      const suffixes = [...draw.shuffle(area.specific), ...draw.shuffle(GENERIC_TEAM_SUFFIXES)];
+      const suffixes = [...draw.shuffle(area.specific), ...draw.shuffle(area.generic)];
       for (let t = 0; t < bottom[g]!; t++) {
         const team = `${area.prefix} ${suffixes[t % suffixes.length]}${t >= suffixes.length ? ` ${Math.floor(t / suffixes.length) + 1}` : ''}${area.qualifier}`;
+        if (teamNames.has(team)) throw new Error(`demo organisation named two teams ${team}`);
+        teamNames.add(team);
         const site = draw.chance(0.75) ? home : draw.weighted(SITES);
         const sdm = add({ managerKey: leader, team, ...describe(draw.chance(0.7) ? ROLES.sdmL6 : ROLES.sdmL7, site) });
         const size = layout.teamSizes[teamIndex++]!;
@@ -101,7 +104,7 @@ const ROLES = {
 } satisfies Record<string, Role>;
 
 /** Level mix for engineers beyond each team's two guaranteed SDE IIs: overall most are L5. */
-const ENGINEER_MIX: [Role, number][] = [[ROLES.L4, 37], [ROLES.L5, 27], [ROLES.L6, 29], [ROLES.L7, 7]];
+const ENGINEER_MIX: [Role, number][] = [[ROLES.L4, 40], [ROLES.L5, 27], [ROLES.L6, 27], [ROLES.L7, 6]];
 
 function middleRole(layers: number, layer: number): Role {
   const fromTop = layers - 1 - layer;
@@ -179,7 +182,7 @@ function describePerson(draw: Draw, namers: Map<string, Faker>, role: Role, site
     title: role.title,
     site,
     jobFunction: role.manager ? 'Engineering Management' : 'Software Engineering',
-    status: role.level !== 'L10' && role !== ROLES.vp && draw.chance(0.02) ? 'leave' : 'active',
+    status: role.level !== 'L10' && role.level !== 'L8' && draw.chance(0.02) ? 'leave' : 'active',
     gender,
     ethnicity: undisclosed ? 'Undisclosed' : (ETHNICITY_BY_LOCALE[locale] ?? draw.weighted(US_ETHNICITY)),
     ageBand: age < 25 ? '18-24' : age < 35 ? '25-34' : age < 45 ? '35-44' : age < 55 ? '45-54' : '55+',
@@ -189,7 +192,7 @@ function describePerson(draw: Draw, namers: Map<string, Faker>, role: Role, site
 /** How many teams, how big, and the management layers above them, as a pure function of size. */
 function planLayout(people: number) {
   const plan = (teams: number) => {
-    const perOrg = splitEvenly(teams, [40, 33, 27]);
+    const perOrg = splitByWeight(teams, [40, 33, 27]);
     const orgs = perOrg.map((t) => ({ layers: groupLayers(t) }));
     const middle = orgs.reduce((n, o) => n + o.layers.reduce((m, l) => m + l.sizes.length, 0), 0);
     return { orgs, engineers: people - 4 - middle - teams, teams };
@@ -222,44 +225,74 @@ function spread(total: number, count: number, min: number, max: number, wish: (i
   const sizes = Array.from({ length: count }, (_, i) => Math.min(max, Math.max(min, Math.round(wish(i)))));
   let diff = total - sizes.reduce((a, b) => a + b, 0);
   for (let i = 0; diff !== 0; i = (i + 1) % count) {
-    if (diff > 0 && sizes[i]! < max) (sizes[i]!++, diff--);
-    else if (diff < 0 && sizes[i]! > min) (sizes[i]!--, diff++);
+    const step = diff > 0 ? 1 : -1;
+    const next = sizes[i]! + step;
+    if (next < min || next > max) continue;
+    sizes[i] = next;
+    diff -= step;
   }
   return sizes;
 }
 
-function splitEvenly(total: number, weights: number[]): number[] {
+function splitByWeight(total: number, weights: number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   const parts = weights.map((w) => Math.max(1, Math.floor((total * w) / sum)));
   parts[0]! += total - parts.reduce((a, b) => a + b, 0);
   return parts;
 }
 
-const ORG_THEMES = [
-  {
-    name: 'Retail Platform',
-    areas: { Payments: ['Ledger', 'Settlement', 'Disputes', 'Payouts'], Checkout: ['Cart', 'Order Placement'], Search: ['Relevance', 'Indexing', 'Query Understanding'], Catalog: ['Product Data', 'Taxonomy'], Pricing: ['Price Engine', 'Discounts'], Fulfillment: ['Routing', 'Warehouse Systems'], Inventory: ['Forecasting', 'Reservations'], Shipping: ['Carrier Integrations', 'Tracking'], Returns: ['Refunds', 'Reverse Logistics'], 'Customer Accounts': ['Profiles', 'Sign-in'], Reviews: ['Moderation', 'Ratings'], Promotions: ['Coupons', 'Campaigns'], 'Seller Tools': ['Onboarding', 'Listings'], Subscriptions: ['Renewals', 'Plans'], Loyalty: ['Rewards', 'Tiers'], Tax: ['Calculation', 'Reporting'], 'Gift Cards': ['Issuance', 'Redemption'], Recommendations: ['Ranking', 'Candidate Generation'] } as Record<string, string[]>,
-  },
-  {
-    name: 'Cloud Infrastructure',
-    areas: { Compute: ['Scheduling', 'Fleet'], Storage: ['Block Storage', 'Object Storage'], Networking: ['Load Balancing', 'DNS', 'Edge'], Identity: ['Access Management', 'Authentication'], Observability: ['Metrics', 'Tracing', 'Logging'], 'Build Systems': ['Remote Execution', 'Caching'], Deployment: ['Release Orchestration', 'Canaries'], Databases: ['Replication', 'Query Engine'], Messaging: ['Queues', 'Event Bus'], 'Security Engineering': ['Threat Detection', 'Secrets'], 'Developer Productivity': ['Code Review', 'IDE Tooling'], Kubernetes: ['Control Plane', 'Node Lifecycle'], 'Service Mesh': ['Traffic Management', 'Policy'], 'Incident Response': ['Paging', 'Postmortems'], Capacity: ['Planning', 'Cost Efficiency'], Configuration: ['Feature Flags', 'Config Delivery'] } as Record<string, string[]>,
-  },
-  {
-    name: 'Data & Machine Learning',
-    areas: { 'Data Platform': ['Ingestion', 'Lakehouse'], Analytics: ['Dashboards', 'Semantic Layer'], Experimentation: ['Assignment', 'Statistics Engine'], 'ML Platform': ['Training', 'Model Serving', 'Feature Store'], Personalization: ['Signals', 'Real-time Ranking'], Advertising: ['Bidding', 'Attribution', 'Ad Serving'], 'Data Governance': ['Lineage', 'Privacy'], Streaming: ['Stream Processing', 'Connectors'], Warehouse: ['Query Performance', 'Storage Formats'], Metrics: ['Definitions', 'Anomaly Detection'], Notifications: ['Delivery', 'Preferences'], 'Fraud Detection': ['Risk Models', 'Investigations'], 'Demand Forecasting': ['Time Series', 'Planning Models'], 'Conversational AI': ['Dialogue', 'Speech'] } as Record<string, string[]>,
-  },
+const GENERIC_TEAM_SUFFIXES = [
+  'Platform', 'API', 'Core', 'Experience', 'Infrastructure', 'Reliability', 'Tooling', 'Analytics', 'Integrations', 'Mobile', 'Web',
+  'Data', 'Quality', 'Automation', 'Services', 'Pipelines', 'Insights', 'Performance', 'Foundations', 'Operations', 'Compliance', 'Growth',
 ];
-const GENERIC_TEAM_SUFFIXES = ['Platform', 'API', 'Core', 'Experience', 'Infrastructure', 'Reliability', 'Tooling', 'Analytics', 'Integrations', 'Mobile', 'Web', 'Data', 'Quality', 'Automation', 'Services', 'Pipelines', 'Insights', 'Performance', 'Foundations', 'Operations', 'Compliance', 'Growth'];
-const REGION_QUALIFIERS = ['', ' EU', ' APAC', ' Americas', ' India', ' ANZ', ' LATAM', ' Canada', ' UK', ' DACH', ' Japan', ' Middle East'];
+const REGIONS = ['', 'EU', 'APAC', 'Americas', 'India', 'ANZ', 'LATAM', 'Canada', 'UK', 'DACH', 'Japan', 'Middle East'];
+// Each organisation's product areas and the teams particular to them ("Payments Ledger").
+const ORG_THEMES = [
+  defineOrg('Retail Platform', [
+    'Payments: Ledger, Settlement, Disputes, Payouts', 'Checkout: Cart, Order Placement', 'Search: Relevance, Indexing, Query Understanding',
+    'Catalog: Product Data, Taxonomy', 'Pricing: Price Engine, Discounts', 'Fulfillment: Routing, Warehouse Systems',
+    'Inventory: Forecasting, Reservations', 'Shipping: Carrier Integrations, Tracking', 'Returns: Refunds, Reverse Logistics',
+    'Customer Accounts: Profiles, Sign-in', 'Reviews: Moderation, Ratings', 'Promotions: Coupons, Campaigns',
+    'Seller Tools: Onboarding, Listings', 'Subscriptions: Renewals, Plans', 'Loyalty: Rewards, Tiers', 'Tax: Calculation, Reporting',
+    'Gift Cards: Issuance, Redemption', 'Recommendations: Ranking, Candidate Generation',
+  ]),
+  defineOrg('Cloud Infrastructure', [
+    'Compute: Scheduling, Fleet', 'Storage: Block, Object, File Systems', 'Networking: Load Balancing, DNS, Edge',
+    'Identity: Access Management, Authentication', 'Observability: Metrics, Tracing, Logging', 'Build Systems: Remote Execution, Caching',
+    'Deployment: Release Orchestration, Canaries', 'Databases: Replication, Query Engine', 'Messaging: Queues, Event Bus',
+    'Security Engineering: Threat Detection, Secrets', 'Developer Productivity: Code Review, IDE Tooling',
+    'Kubernetes: Control Plane, Node Lifecycle', 'Service Mesh: Traffic Management, Policy', 'Incident Response: Paging, Postmortems',
+    'Capacity: Planning, Cost Efficiency', 'Configuration: Feature Flags, Config Delivery',
+  ]),
+  defineOrg('Data & Machine Learning', [
+    'Data Platform: Ingestion, Lakehouse', 'Analytics: Dashboards, Semantic Layer', 'Experimentation: Assignment, Statistics Engine',
+    'ML Platform: Training, Model Serving, Feature Store', 'Personalization: Signals, Real-time Ranking',
+    'Advertising: Bidding, Attribution, Ad Serving', 'Data Governance: Lineage, Privacy', 'Streaming: Stream Processing, Connectors',
+    'Warehouse: Query Performance, Storage Formats', 'Metrics: Definitions, Anomaly Detection', 'Notifications: Delivery, Preferences',
+    'Fraud Detection: Risk Models, Investigations', 'Demand Forecasting: Time Series, Planning Models', 'Conversational AI: Dialogue, Speech',
+  ]),
+];
 
-/** The product area a lowest-layer leader owns; repeated areas in big orgs get a regional qualifier. */
-function nameArea(draw: Draw, theme: (typeof ORG_THEMES)[number], index: number) {
-  const names = Object.keys(theme.areas);
-  const prefix = names[index % names.length]!;
-  const round = Math.floor(index / names.length);
-  const qualifier = round < REGION_QUALIFIERS.length ? REGION_QUALIFIERS[round]! : ` ${REGION_QUALIFIERS[round % REGION_QUALIFIERS.length]!.trim() || 'Global'} ${Math.floor(round / REGION_QUALIFIERS.length) + 1}`;
-  void draw;
-  return { prefix, qualifier, specific: theme.areas[prefix]! };
+function defineOrg(name: string, areas: string[]) {
+  return {
+    name,
+    areas: areas.map((line) => {
+      const [prefix, teams] = line.split(': ') as [string, string];
+      // No "Analytics Analytics": generic team names that repeat the area's own words are left out.
+      const generic = GENERIC_TEAM_SUFFIXES.filter((suffix) => !prefix.split(' ').includes(suffix));
+      return { prefix, specific: teams.split(', '), generic };
+    }),
+  };
+}
+
+/** The product area a lowest-layer leader owns; areas repeated in big orgs get a region ("Payments Ledger EU"). */
+function nameArea(org: (typeof ORG_THEMES)[number], index: number) {
+  const area = org.areas[index % org.areas.length]!;
+  const round = Math.floor(index / org.areas.length);
+  const region = REGIONS[round % REGIONS.length]!;
+  const repeat = Math.floor(round / REGIONS.length);
+  const qualifier = repeat === 0 ? (region ? ` ${region}` : '') : ` ${region || 'Global'} ${repeat + 1}`;
+  return { ...area, qualifier };
 }
 
 function createDraw(rng: Faker) {

@@ -22,7 +22,7 @@ export async function startDemoServer(): Promise<RunningServer> {
     throw new Error('web/dist is missing: build the web app first (npm test does: npm run build:web)');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'highbar-e2e-'));
-  const env = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['bin/highbar.js', 'serve', '--demo', '--data', dataDir, '--port', '0'], {
     cwd: ROOT,
