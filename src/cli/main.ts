@@ -1,17 +1,14 @@
 import { AppError } from '../shared/errors.ts';
 import { EXIT, processIo, UsageError, type CliIo } from './io.ts';
-import { serveCommand } from './serve.command.ts';
-import { migrateCommand } from './migrate.command.ts';
-import { usersCreateCommand } from './users.command.ts';
-import { importPeopleCommand } from './import.command.ts';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  'users create': usersCreateCommand,
-  'import people': importPeopleCommand,
+// Each command loads only its own modules: `import people` need not load the web server.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.command.ts')).serveCommand,
+  migrate: async () => (await import('./migrate.command.ts')).migrateCommand,
+  'users create': async () => (await import('./users.command.ts')).usersCreateCommand,
+  'import people': async () => (await import('./import.command.ts')).importPeopleCommand,
 };
 
 const USAGE = `Usage: highbar <command> [options]
@@ -34,12 +31,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   const two = argv.slice(0, 2).join(' ');
   const name = COMMANDS[two] ? two : argv[0]!;
-  const command = COMMANDS[name];
-  if (!command) {
+  const loadCommand = COMMANDS[name];
+  if (!loadCommand) {
     io.stderr(`Unknown command "${argv.slice(0, 2).join(' ')}". Run highbar --help for the list.\n`);
     return EXIT.badInput;
   }
   try {
+    const command = await loadCommand();
     return await command(argv.slice(name.split(' ').length), io);
   } catch (error) {
     if (error instanceof UsageError) {
