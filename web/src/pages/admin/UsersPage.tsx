@@ -113,7 +113,7 @@ export function UsersPage() {
                   </td>
                   <td data-label="Status">
                     {a.disabled ? <span className="badge badge--terminated">Disabled</span> : <span className="badge badge--active">Active</span>}
-                    <span className="muted small block">Since {formatDate(a.createdAt)}</span>
+                    <span className="muted small block nowrap">Since {formatDate(a.createdAt)}</span>
                   </td>
                   <td data-label="Actions" className="cell-actions">
                     <button type="button" className="button button--secondary button--small" onClick={() => setEditing(a)}>

@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { orDash, plural } from '../../components/format.ts';
 
 const PAGE_SIZE = 25;
@@ -103,21 +104,29 @@ export function DirectoryPage() {
       {data && data.people.length > 0 ? (
         <div className={`card card--flush${people.status === 'loading' ? ' is-refreshing' : ''}`} aria-busy={people.status === 'loading'}>
           <DirectoryTable people={data.people} />
-          <div className="card__pager">
-            <Pagination
-              total={data.total}
-              limit={PAGE_SIZE}
-              offset={offset}
-              label="Directory pages"
-              onChange={(next) => updateParams({ offset: next ? String(next) : undefined })}
-            />
-          </div>
+          {data.total > PAGE_SIZE || offset > 0 ? (
+            <div className="card__pager">
+              <Pagination
+                total={data.total}
+                limit={PAGE_SIZE}
+                offset={offset}
+                label="Directory pages"
+                onChange={(next) => updateParams({ offset: next ? String(next) : undefined })}
+              />
+            </div>
+          ) : null}
         </div>
       ) : null}
       {data && data.people.length === 0 ? (
         <div className="card empty">
           <p className="empty__title">Nobody matches.</p>
-          <p className="muted">Try part of a name, or an email address.</p>
+          {offset > 0 ? (
+            <button type="button" className="button button--secondary" onClick={() => updateParams({ offset: undefined })}>
+              Back to the first page
+            </button>
+          ) : (
+            <p className="muted">Try part of a name, or an email address.</p>
+          )}
         </div>
       ) : null}
     </div>
@@ -157,6 +166,12 @@ function DirectoryTable({ people }: { people: Person[] }) {
                 <Avatar name={p.name} size="sm" />
                 <span>{p.name}</span>
               </Link>
+              {p.private && p.private.status !== 'active' ? (
+                <>
+                  {' '}
+                  <StatusBadge status={p.private.status} />
+                </>
+              ) : null}
             </th>
             <td data-label="Title">{orDash(p.title)}</td>
             <td data-label="Team">{p.team ? p.team.name : '—'}</td>
