@@ -40,6 +40,9 @@ pg.types.setTypeParser(NUMERIC_OID, parsers[NUMERIC_OID]);
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'server') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection dropped by the server (a restart, a failover, an administrator) is
+    // replaced on next use; without a listener it would crash the process.
+    pool.on('error', (error) => process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, target, pglite: null, close: () => db.destroy() };
   }
