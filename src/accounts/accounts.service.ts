@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import type { AccountView } from '../shared/schemas/accounts.ts';
-import type { Role } from '../shared/schemas/common.ts';
+import { ROLES, type Role } from '../shared/schemas/common.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
 import { replaceHrScopes, selectAccounts } from './accounts.repository.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -201,13 +201,12 @@ export async function getAccount(db: Kysely<DB>, id: number): Promise<AccountVie
 function presentAccount(row: Awaited<ReturnType<typeof selectAccounts>>[number]): AccountView {
   const roles = new Set(row.roles as Role[]);
   if (row.isManager) roles.add('manager');
-  const order: Role[] = ['employee', 'manager', 'hr', 'admin'];
   return {
     id: row.id,
     email: row.email,
     name: row.name,
     personId: row.person_id,
-    roles: order.filter((r) => roles.has(r)),
+    roles: ROLES.filter((r) => roles.has(r)),
     disabled: row.disabled_at !== null,
     hrScope: {
       wholeOrganisation: row.scopes.some((s) => s.root_person_id === null),

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { Role } from '../shared/schemas/common.ts';
+import { ROLES, type Role } from '../shared/schemas/common.ts';
 
 /** Who is asking: the signed-in account with its effective roles and scopes. */
 export interface Actor {
@@ -71,14 +71,13 @@ export async function loadActor(db: Kysely<DB>, accountId: number): Promise<Acto
     };
   }
 
-  const order: Role[] = ['employee', 'manager', 'hr', 'admin'];
   return {
     accountId: account.id,
     name: account.name,
     email: account.email,
     personId: account.person_id,
     personPath: account.path ?? null,
-    roles: order.filter((r) => granted.has(r)),
+    roles: ROLES.filter((r) => granted.has(r)),
     hrScope,
   };
 }

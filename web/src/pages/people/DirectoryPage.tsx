@@ -2,13 +2,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { listPeople, type Person, type PeopleQuery } from '../../api/people.ts';
 import { useResource } from '../../api/use-resource.ts';
-import { Avatar } from '../../components/Avatar.tsx';
 import { LiveRegion } from '../../components/LiveRegion.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { PersonNameCell } from '../../components/PersonNameCell.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { orDash, plural } from '../../components/format.ts';
 
 const PAGE_SIZE = 25;
@@ -161,18 +160,7 @@ function DirectoryTable({ people }: { people: Person[] }) {
       <tbody>
         {people.map((p) => (
           <tr key={p.id}>
-            <th scope="row" data-label="Name">
-              <Link className="person-cell" to={`/people/${p.id}`}>
-                <Avatar name={p.name} size="sm" />
-                <span>{p.name}</span>
-              </Link>
-              {p.private && p.private.status !== 'active' ? (
-                <>
-                  {' '}
-                  <StatusBadge status={p.private.status} />
-                </>
-              ) : null}
-            </th>
+            <PersonNameCell person={p} />
             <td data-label="Title">{orDash(p.title)}</td>
             <td data-label="Team">{p.team ? p.team.name : '—'}</td>
             <td data-label="Location">{orDash(p.location)}</td>

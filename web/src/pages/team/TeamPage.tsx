@@ -1,12 +1,11 @@
 import { Link } from 'react-router-dom';
 import { listPeople } from '../../api/people.ts';
 import { useResource } from '../../api/use-resource.ts';
-import { Avatar } from '../../components/Avatar.tsx';
 import { LiveRegion } from '../../components/LiveRegion.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { PersonNameCell } from '../../components/PersonNameCell.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, orDash, plural } from '../../components/format.ts';
 import { useMe } from '../../components/me-context.ts';
 
@@ -46,18 +45,7 @@ export function TeamPage() {
             <tbody>
               {data.people.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row" data-label="Name">
-                    <Link className="person-cell" to={`/people/${p.id}`}>
-                      <Avatar name={p.name} size="sm" />
-                      <span>{p.name}</span>
-                    </Link>
-                    {p.private && p.private.status !== 'active' ? (
-                      <>
-                        {' '}
-                        <StatusBadge status={p.private.status} />
-                      </>
-                    ) : null}
-                  </th>
+                  <PersonNameCell person={p} />
                   <td data-label="Title">{orDash(p.title)}</td>
                   <td data-label="Level">
                     {p.private ? (
