@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { ensureDefaultLadder } from '../src/people/ladders.service.ts';
+import { ensurePresetPolicies } from '../src/policy/policy.service.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,6 +32,7 @@ export default async function setup(project: TestProject) {
     const database = await openDatabase({ kind: 'server', url: withDatabase(url, template) });
     await migrateToLatest(database.db);
     await ensureDefaultLadder(database.db);
+    await ensurePresetPolicies(database.db);
     await database.close();
     project.provide('postgresTemplate', template);
     project.provide('pgliteSnapshot', '');
@@ -42,6 +44,7 @@ export default async function setup(project: TestProject) {
   const database = await openDatabase({ kind: 'embedded-memory' });
   await migrateToLatest(database.db);
   await ensureDefaultLadder(database.db);
+  await ensurePresetPolicies(database.db);
   const blob = await database.pglite!.dumpDataDir('none');
   await database.close();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'highbar-test-')), 'snapshot.tar');

@@ -15,6 +15,9 @@ import { registerErrorHandling } from './errors.ts';
 import { registerAuth } from './auth.ts';
 import { accountsRoutes } from '../accounts/accounts.routes.ts';
 import { peopleRoutes } from '../people/people.routes.ts';
+import { cyclesRoutes } from '../cycles/cycles.routes.ts';
+import { feedbackRoutes } from '../cycles/feedback.routes.ts';
+import { logRoutes } from '../cycles/log.routes.ts';
 
 export interface ServerOptions {
   db: Kysely<DB>;
@@ -66,6 +69,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await app.register(accountsRoutes, { db: options.db, now });
   await app.register(peopleRoutes, { db: options.db, now });
+  await app.register(cyclesRoutes, { db: options.db, now });
+  await app.register(feedbackRoutes, { db: options.db, now });
+  await app.register(logRoutes, { db: options.db, now });
 
   await registerWebApp(app, options.webDist);
   return app;

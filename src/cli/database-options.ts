@@ -2,6 +2,7 @@ import { loadConfig } from '../app/config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { ensureDefaultLadder } from '../people/ladders.service.ts';
+import { ensurePresetPolicies } from '../policy/policy.service.ts';
 
 /** Every database command takes --data DIR and honours DATABASE_URL, exactly like serve. */
 export const DATABASE_OPTIONS = { data: { type: 'string' } } as const;
@@ -15,6 +16,7 @@ export async function openMigratedDatabase(env: NodeJS.ProcessEnv, data: string 
   try {
     await migrateToLatest(database.db);
     await ensureDefaultLadder(database.db);
+    await ensurePresetPolicies(database.db);
   } catch (error) {
     await database.close();
     throw error;

@@ -1,0 +1,70 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { chunk } from '../db/bulk.ts';
+
+/**
+ * Adds in-app notifications; each is also an outbox row that an email adapter drains. A dedupe
+ * key makes a reminder idempotent: sending the same reminder twice notifies once.
+ */
+export async function notify(
+  db: Kysely<DB> | Transaction<DB>,
+  personIds: number[],
+  message: { kind: string; title: string; link?: string; dedupeKey?: string; now: Date },
+): Promise<number> {
+  let created = 0;
+  for (const batch of chunk([...new Set(personIds)], 1000)) {
+    const rows = await db
+      .insertInto('notifications')
+      .values(batch.map((person_id) => ({ person_id, kind: message.kind, title: message.title, link: message.link ?? null, dedupe_key: message.dedupeKey ?? null, created_at: message.now })))
+      .onConflict((oc) => oc.columns(['person_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing())
+      .returning('id')
+      .execute();
+    created += rows.length;
+  }
+  return created;
+}
+
+export async function listNotifications(db: Kysely<DB>, personId: number) {
+  const rows = await db
+    .selectFrom('notifications')
+    .select(['id', 'kind', 'title', 'link', 'created_at', 'read_at'])
+    .where('person_id', '=', personId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, link: r.link, createdAt: r.created_at.toISOString(), read: r.read_at !== null }));
+}
+
+export async function markNotificationsRead(db: Kysely<DB>, options: { personId: number; ids: number[]; now: Date }) {
+  if (!options.ids.length) return;
+  await db.updateTable('notifications').set({ read_at: options.now }).where('person_id', '=', options.personId).where('id', 'in', options.ids).where('read_at', 'is', null).execute();
+}
+
+/**
+ * Hands unsent notifications to an email sender, oldest first, marking each sent only after the
+ * sender accepted it: a crash resends rather than loses. Locked rows are skipped, so several
+ * replicas can drain at once.
+ */
+export async function drainOutbox(
+  db: Kysely<DB>,
+  options: { send: (message: { to: string; subject: string; link: string | null }) => Promise<void>; limit: number; now: Date },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const pending = await trx
+      .selectFrom('notifications as n')
+      .innerJoin('people as p', 'p.id', 'n.person_id')
+      .select(['n.id', 'n.title', 'n.link', 'p.email'])
+      .where('n.emailed_at', 'is', null)
+      .orderBy('n.id')
+      .limit(options.limit)
+      .forUpdate('n')
+      .skipLocked()
+      .execute();
+    for (const n of pending) {
+      await options.send({ to: n.email, subject: n.title, link: n.link });
+      await trx.updateTable('notifications').set({ emailed_at: options.now }).where('id', '=', n.id).execute();
+    }
+    return pending.length;
+  });
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export const PHASES = ['self_review', 'peer_feedback', 'manager_review', 'calibration', 'delivery'] as const;
+export type Phase = (typeof PHASES)[number];
+
+const monthDay = z.string().regex(/^\d{2}-\d{2}$/u, 'a month and day as MM-DD');
+
+/**
+ * A performance policy: every mechanism reads its numbers and switches from here, never from
+ * the preset's name. Organisations copy a preset and edit it; a cycle pins the version it
+ * launched with.
+ */
+export const policySchema = z
+  .object({
+    key: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/u),
+    name: z.string().min(1).max(100),
+    description: z.string().max(2000),
+    /** The Leadership Principles that feedback is tagged with. */
+    leadershipPrinciples: z.array(z.string().min(2).max(80)).min(1).max(40),
+    forte: z
+      .object({
+        /** Default deadlines of a cycle that starts in the autumn, as MM-DD; later ones roll into the next year. */
+        schedule: z.object(Object.fromEntries(PHASES.map((p) => [p, monthDay])) as Record<Phase, typeof monthDay>).strict(),
+        peers: z
+          .object({
+            recommendedMinimum: z.number().int().min(0).max(50),
+            cap: z.number().int().min(1).max(100),
+            wordLimit: z.number().int().min(10).max(1000),
+            maxLpChampioned: z.number().int().min(0).max(10),
+            maxLpToImprove: z.number().int().min(0).max(10),
+          })
+          .strict(),
+        release: z
+          .object({
+            /** When recipients may read their peer feedback: as it arrives, or from the delivery phase. */
+            when: z.enum(['on-submit', 'at-delivery']),
+            /** Peer feedback is withheld until at least this many responses have arrived (0: never withheld). */
+            minimumResponses: z.number().int().min(0).max(20),
+            /** Recipients see LP tags counted across all responses rather than per response. */
+            aggregateLpTags: z.boolean(),
+          })
+          .strict(),
+        /** Whether HR partners in scope see who wrote each piece of peer feedback. */
+        hrReadsPeerAuthors: z.boolean(),
+        /** Whether employees read the notes their manager logs about them during the year. */
+        employeeReadsManagerLog: z.boolean(),
+        wordingCheck: z
+          .object({
+            enabled: z.boolean(),
+            /** Words that describe personality rather than behaviour; the writer is asked for an observable example. */
+            terms: z.array(z.object({ term: z.string().min(2).max(40), why: z.string().max(200) }).strict()).max(500),
+          })
+          .strict(),
+      })
+      .strict()
+      .refine((f) => f.peers.recommendedMinimum <= f.peers.cap, { message: 'peers.recommendedMinimum must not exceed peers.cap' }),
+  })
+  .strict();
+
+export type Policy = z.infer<typeof policySchema>;

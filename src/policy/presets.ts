@@ -1,0 +1,67 @@
+import type { Policy } from './policy.schema.ts';
+import { DEFAULT_WORDING_TERMS } from './wording-terms.ts';
+
+/** The 16 Leadership Principles (DOMAIN.md section 2). */
+export const DEFAULT_LEADERSHIP_PRINCIPLES = [
+  'Customer Obsession',
+  'Ownership',
+  'Invent and Simplify',
+  'Are Right, A Lot',
+  'Learn and Be Curious',
+  'Hire and Develop the Best',
+  'Insist on the Highest Standards',
+  'Think Big',
+  'Bias for Action',
+  'Frugality',
+  'Earn Trust',
+  'Dive Deep',
+  'Have Backbone; Disagree and Commit',
+  'Deliver Results',
+  "Strive to be Earth's Best Employer",
+  'Success and Scale Bring Broad Responsibility',
+];
+
+// Forte runs November to March: self review, peers, manager, OLR, delivery.
+const SCHEDULE = {
+  self_review: '11-21',
+  peer_feedback: '12-19',
+  manager_review: '01-23',
+  calibration: '02-20',
+  delivery: '03-20',
+};
+
+/** Amazon's system as described in the source material: anonymous to the recipient, authors visible up the chain and to HR. */
+export const AMAZON_POLICY: Policy = {
+  key: 'amazon',
+  name: 'Amazon',
+  description:
+    'Forte as Amazon runs it: peer feedback anonymous to the recipient and visible to the management chain and HR, released with the review at delivery.',
+  leadershipPrinciples: DEFAULT_LEADERSHIP_PRINCIPLES,
+  forte: {
+    schedule: SCHEDULE,
+    peers: { recommendedMinimum: 5, cap: 30, wordLimit: 60, maxLpChampioned: 3, maxLpToImprove: 3 },
+    release: { when: 'at-delivery', minimumResponses: 0, aggregateLpTags: false },
+    hrReadsPeerAuthors: true,
+    employeeReadsManagerLog: false,
+    wordingCheck: { enabled: true, terms: DEFAULT_WORDING_TERMS },
+  },
+};
+
+/** The humane alternative: feedback flows as it arrives but only once enough has arrived to protect authors. */
+export const HUMANE_POLICY: Policy = {
+  key: 'humane',
+  name: 'Humane',
+  description:
+    'Evidence-based and transparent: peer feedback is released as it arrives once at least three responses protect authors, LP tags are aggregated, HR sees themes rather than authors, and employees read what their manager logs about them.',
+  leadershipPrinciples: DEFAULT_LEADERSHIP_PRINCIPLES,
+  forte: {
+    schedule: SCHEDULE,
+    peers: { recommendedMinimum: 5, cap: 30, wordLimit: 60, maxLpChampioned: 3, maxLpToImprove: 3 },
+    release: { when: 'on-submit', minimumResponses: 3, aggregateLpTags: true },
+    hrReadsPeerAuthors: false,
+    employeeReadsManagerLog: true,
+    wordingCheck: { enabled: true, terms: DEFAULT_WORDING_TERMS },
+  },
+};
+
+export const PRESETS: Record<string, Policy> = { amazon: AMAZON_POLICY, humane: HUMANE_POLICY };
