@@ -21,6 +21,20 @@ export interface LoadedCycle {
   questions: CycleQuestions | null;
 }
 
+// Policy versions never change once stored, so each distinct document is validated once per
+// process (keyed by its text, which also keeps two databases in one process apart).
+const parsedPolicies = new Map<string, Policy>();
+function parsePolicy(document: unknown): Policy {
+  const key = JSON.stringify(document);
+  let policy = parsedPolicies.get(key);
+  if (!policy) {
+    policy = policySchema.parse(document);
+    if (parsedPolicies.size > 100) parsedPolicies.clear();
+    parsedPolicies.set(key, policy);
+  }
+  return policy;
+}
+
 /** A cycle with its pinned policy; 404 when it does not exist. Callers check access. */
 export async function loadCycle(db: Kysely<DB>, cycleId: number): Promise<LoadedCycle> {
   const row = await db
@@ -57,7 +71,7 @@ export async function loadCycle(db: Kysely<DB>, cycleId: number): Promise<Loaded
     policyId: row.policy_id,
     policyKey: row.policy_key,
     policyVersion: row.policy_version,
-    policy: policySchema.parse(row.document),
+    policy: parsePolicy(row.document),
     questions: row.status === 'draft' ? null : cycleQuestionsSchema.parse(row.questions),
   };
 }
