@@ -22,9 +22,9 @@ export function isAboveInChain(actor: Actor, path: string): boolean {
   return actor.personPath !== null && path !== actor.personPath && path.startsWith(actor.personPath);
 }
 
-/** HR partner whose scope covers the person at `path`. */
+/** HR partner whose scope covers the person at `path`; never oneself, so HR cannot unmask their own reviewers. */
 export function hrCovers(actor: Actor, path: string): boolean {
-  if (!actor.hrScope) return false;
+  if (!actor.hrScope || path === actor.personPath) return false;
   return actor.hrScope.wholeOrganisation || actor.hrScope.roots.some((r) => path.startsWith(r.path));
 }
 

@@ -88,7 +88,7 @@ export function peerRequestProblems(input: {
   input.reviewerIds.forEach((id, i) => {
     if (id === input.subjectId) problems.push({ path: `reviewerIds.${i}`, rule: 'FEEDBACK_ABOUT_ONESELF', message: 'you cannot give peer feedback about yourself' });
     else if (input.alreadyRequested.has(id)) problems.push({ path: `reviewerIds.${i}`, rule: 'ALREADY_REQUESTED', message: `person ${id} is already asked` });
-    else if (!input.participants.has(id)) problems.push({ path: `reviewerIds.${i}`, rule: 'NOT_AVAILABLE', message: `person ${id} is not an active colleague` });
+    else if (!input.participants.has(id)) problems.push({ path: `reviewerIds.${i}`, rule: 'NOT_AVAILABLE', message: `person ${id} is not taking part in this cycle` });
   });
   if (new Set(input.reviewerIds).size !== input.reviewerIds.length) {
     problems.push({ path: 'reviewerIds', rule: 'DUPLICATE_REVIEWER', message: 'a person is listed twice' });

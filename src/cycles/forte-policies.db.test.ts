@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../../test/db.ts';
-import { startTestServer } from '../../test/server.ts';
-import { buildPerson } from '../../test/factories.ts';
+import { signInCookie, startTestServer } from '../../test/server.ts';
+import { buildAccount, buildPerson } from '../../test/factories.ts';
 import { api, buildForteOrg } from '../../test/forte-helpers.ts';
 import { setActivePolicy } from '../policy/policy.service.ts';
 import { drainOutbox } from './notifications.service.ts';
@@ -83,7 +83,25 @@ describe('the humane policy', () => {
   });
 });
 
+describe('HR partners who take part themselves', () => {
+  it('cannot read their own peer feedback with authors, nor who answered them', async () => {
+    const account = await buildAccount(database.db, { person: org.people.lead, roles: ['hr'] });
+    const cookie = await signInCookie(app, account.email, account.password, '10.30.0.1');
+    expect((await http.get(cookie, `/api/cycles/${cycleId}/people/${org.people.lead.id}/feedback`)).statusCode).toBe(404);
+    const mine = (await http.get(cookie, `/api/cycles/${cycleId}/peer-requests`)).json();
+    expect(mine).not.toHaveProperty('responses');
+    expect((await http.get(cookie, `/api/cycles/${cycleId}/people/${org.people.engineer.id}/feedback`)).statusCode).toBe(200);
+  });
+});
+
 describe('peer requests', () => {
+  it('go only to people taking part in the cycle', async () => {
+    const outsider = await buildPerson(database.db, { name: 'Otto Outside' });
+    const refused = await http.send(org.cookies.manager, 'POST', `/api/cycles/${cycleId}/peer-requests`, { subjectId: org.people.engineer.id, reviewerIds: [outsider.id] });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().rule).toBe('NOT_AVAILABLE');
+  });
+
   it('need a reason to decline, and a declined request cannot be written', async () => {
     const tasks = (await http.get(org.cookies.peers[3]!, `/api/cycles/${cycleId}/tasks`)).json();
     const requestId = tasks.feedbackToWrite[0].requestId;
@@ -156,6 +174,18 @@ describe('people who join, leave or move during a cycle', () => {
     const after = (await http.get(org.cookies.hr, `/api/cycles/${cycleId}/progress`)).json();
     expect(after.joinedAfterLaunch).toEqual([]);
     expect(after.people.some((p: { person: { id: number } }) => p.person.id === newcomer.id)).toBe(true);
+  });
+
+  it('keep a draft self review private to its writer', async () => {
+    await http.send(org.cookies.engineer, 'PUT', `/api/cycles/${cycleId}/self-review`, { body: 'Half-written thoughts', principles: [] });
+    const managerView = (await http.get(org.cookies.manager, `/api/cycles/${cycleId}/people/${org.people.engineer.id}/self-review`)).json();
+    expect(managerView).toMatchObject({ status: 'not_started', body: '' });
+  });
+
+  it('are refused for a draft cycle, which takes everyone at launch', async () => {
+    const draft = (await http.send(org.cookies.hr, 'POST', '/api/cycles', { name: 'Draft', rootPersonId: org.people.lead.id, policy: 'amazon' })).json();
+    expect((await http.send(org.cookies.hr, 'POST', `/api/cycles/${draft.id}/participants/sync`)).statusCode).toBe(409);
+    expect((await http.send(org.cookies.hr, 'POST', `/api/cycles/${draft.id}/launch`)).statusCode).toBe(200);
   });
 
   it('shows a manager the progress of their own subtree only', async () => {

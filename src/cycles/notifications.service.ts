@@ -42,29 +42,35 @@ export async function markNotificationsRead(db: Kysely<DB>, options: { personId:
 }
 
 /**
- * Hands unsent notifications to an email sender, oldest first, marking each sent only after the
- * sender accepted it: a crash resends rather than loses. Locked rows are skipped, so several
- * replicas can drain at once.
+ * Hands unsent notifications to an email sender, oldest first. Each message is claimed, sent and
+ * marked in its own transaction: a failed send leaves only that message unsent (retried next
+ * time) and never re-sends the ones before it. Locked rows are skipped, so several replicas can
+ * drain at once.
  */
 export async function drainOutbox(
   db: Kysely<DB>,
   options: { send: (message: { to: string; subject: string; link: string | null }) => Promise<void>; limit: number; now: Date },
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const pending = await trx
-      .selectFrom('notifications as n')
-      .innerJoin('people as p', 'p.id', 'n.person_id')
-      .select(['n.id', 'n.title', 'n.link', 'p.email'])
-      .where('n.emailed_at', 'is', null)
-      .orderBy('n.id')
-      .limit(options.limit)
-      .forUpdate('n')
-      .skipLocked()
-      .execute();
-    for (const n of pending) {
-      await options.send({ to: n.email, subject: n.title, link: n.link });
-      await trx.updateTable('notifications').set({ emailed_at: options.now }).where('id', '=', n.id).execute();
-    }
-    return pending.length;
-  });
+  let sent = 0;
+  while (sent < options.limit) {
+    const done = await db.transaction().execute(async (trx) => {
+      const next = await trx
+        .selectFrom('notifications as n')
+        .innerJoin('people as p', 'p.id', 'n.person_id')
+        .select(['n.id', 'n.title', 'n.link', 'p.email'])
+        .where('n.emailed_at', 'is', null)
+        .orderBy('n.id')
+        .limit(1)
+        .forUpdate('n')
+        .skipLocked()
+        .executeTakeFirst();
+      if (!next) return false;
+      await options.send({ to: next.email, subject: next.title, link: next.link });
+      await trx.updateTable('notifications').set({ emailed_at: options.now }).where('id', '=', next.id).execute();
+      return true;
+    });
+    if (!done) break;
+    sent++;
+  }
+  return sent;
 }

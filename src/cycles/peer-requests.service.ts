@@ -29,11 +29,15 @@ export async function requestPeers(
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('peer_requests').select(['reviewer_id', 'status']).where('cycle_id', '=', cycle.id).where('subject_id', '=', subject.personId).forUpdate().execute();
     const active = existing.filter((r) => OPEN.includes(r.status));
+    // Reviewers come from the cycle, where their task list and reminders live.
     const candidates = await trx
-      .selectFrom('people')
-      .select('id')
-      .where('id', 'in', options.reviewerIds.length ? options.reviewerIds : [-1])
-      .where('status', '=', 'active')
+      .selectFrom('cycle_participants as cp')
+      .innerJoin('people as p', 'p.id', 'cp.person_id')
+      .select('p.id')
+      .where('cp.cycle_id', '=', cycle.id)
+      .where('cp.person_id', 'in', options.reviewerIds.length ? options.reviewerIds : [-1])
+      .where('cp.status', '=', 'active')
+      .where('p.status', '=', 'active')
       .execute();
     throwIfProblems(
       peerRequestProblems({

@@ -24,12 +24,18 @@ export function defaultDeadlines(start: Date, schedule: Policy['forte']['schedul
   const deadlines = {} as Deadlines;
   for (const phase of PHASES) {
     const [month, day] = schedule[phase].split('-').map(Number) as [number, number];
-    let at = Date.UTC(year, month - 1, day, 23, 59, 59);
-    if (at <= previous) at = Date.UTC(++year, month - 1, day, 23, 59, 59);
+    let at = endOfDay(year, month, day);
+    if (at <= previous) at = endOfDay(++year, month, day);
     deadlines[phase] = new Date(at).toISOString();
     previous = at;
   }
   return deadlines;
+}
+
+// The last millisecond of the day, UTC; 29 February becomes the 28th in other years.
+function endOfDay(year: number, month: number, day: number): number {
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return Date.UTC(year, month - 1, Math.min(day, lastDay), 23, 59, 59, 999);
 }
 
 /** Problems with a set of deadlines: each must be a date and later than the one before. */
@@ -64,7 +70,7 @@ export function actionWindow(
   if ((allowed as readonly string[]).includes(phase)) return { open: true };
   const last = allowed[allowed.length - 1]!;
   if (phase === 'draft') return { open: false, reason: 'The cycle has not been launched yet.' };
-  const beforeFirst = PHASES.indexOf(phase as Phase) < PHASES.indexOf(allowed[0]!);
+  const beforeFirst = phase !== 'closed' && PHASES.indexOf(phase) < PHASES.indexOf(allowed[0]!);
   if (beforeFirst) return { open: false, reason: `This opens in the ${label(allowed[0]!)} phase.` };
   return { open: false, reason: `This closed with the ${label(last)} phase on ${cycle.deadlines[last]}.` };
 }

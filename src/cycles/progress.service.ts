@@ -127,6 +127,7 @@ export async function cycleProgress(db: Kysely<DB>, options: { actor: Actor; cyc
 export async function addLateJoiners(db: Kysely<DB>, options: { actor: Actor; cycleId: number; now: Date; requestId?: string }) {
   const cycle = await loadCycle(db, options.cycleId);
   authorizeAdministerCycle(options.actor, cycle.rootPath);
+  if (cycle.status !== 'launched') throw new AppError('CONFLICT', { detail: 'Only a running cycle takes late joiners; a draft takes everyone at launch.' });
   return db.transaction().execute(async (trx) => {
     const added = await sql<{ person_id: number }>`
       insert into cycle_participants (cycle_id, person_id, manager_id, path, joined_at)
@@ -157,11 +158,13 @@ export async function sendReminders(db: Kysely<DB>, options: { actor: Actor; cyc
   }
   if (phase === 'self_review' || phase === 'peer_feedback') {
     const pending = await db
-      .selectFrom('peer_requests')
-      .select('reviewer_id')
+      .selectFrom('peer_requests as r')
+      .innerJoin('people as p', 'p.id', 'r.reviewer_id')
+      .select('r.reviewer_id')
       .distinct()
-      .where('cycle_id', '=', cycle.id)
-      .where('status', 'in', ['requested', 'accepted'])
+      .where('r.cycle_id', '=', cycle.id)
+      .where('r.status', 'in', ['requested', 'accepted'])
+      .where('p.status', '!=', 'terminated')
       .execute();
     sent += await notify(db, pending.map((p) => p.reviewer_id), { kind: 'reminder.peer_feedback', title: `Reminder: colleagues are waiting for your feedback (${cycle.name})`, link, dedupeKey: `remind-${cycle.id}-peer-${day}`, now: options.now });
   }

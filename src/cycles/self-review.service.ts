@@ -66,5 +66,7 @@ export async function getSelfReviewOf(db: Kysely<DB>, options: { actor: Actor; c
   if (!person || !(isAboveInChain(options.actor, person.path) || hrCovers(options.actor, person.path) || options.actor.personId === person.personId)) {
     throw new AppError('NOT_FOUND', { detail: `No self review you can read for person ${options.personId}.` });
   }
-  return present(await selectReview(db, options.cycleId, person.personId));
+  const review = await selectReview(db, options.cycleId, person.personId);
+  // A draft is the writer's own until they submit it.
+  return present(review?.status === 'submitted' || options.actor.personId === person.personId ? review : undefined);
 }

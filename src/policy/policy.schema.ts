@@ -3,7 +3,14 @@ import { z } from 'zod';
 export const PHASES = ['self_review', 'peer_feedback', 'manager_review', 'calibration', 'delivery'] as const;
 export type Phase = (typeof PHASES)[number];
 
-const monthDay = z.string().regex(/^\d{2}-\d{2}$/u, 'a month and day as MM-DD');
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const monthDay = z
+  .string()
+  .regex(/^\d{2}-\d{2}$/u, { message: 'a month and day as MM-DD', abort: true })
+  .refine((text) => {
+    const [month, day] = text.split('-').map(Number) as [number, number];
+    return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]!;
+  }, 'not a day of the year');
 
 /**
  * A performance policy: every mechanism reads its numbers and switches from here, never from
