@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
 import { importPeople } from './import.service.ts';
 import { generatePeopleExport } from './demo-org.ts';
+import { seedDemoCycle } from '../cycles/demo-cycle.ts';
 
 /** Shared by every demo sign-in; printed by `highbar serve --demo`. Never use it for real data. */
 export const DEMO_PASSWORD = 'highbar-demo-2026';
@@ -47,7 +48,11 @@ export async function seedDemo(db: Kysely<DB>, options: { now: Date }): Promise<
     ),
   );
   const engineer = await pick((q) => q.where('p.manager_id', '=', manager.id).where('p.level', '=', 'L5'));
-  const leader = await pick((q) => q.where('p.path', 'like', '/_%/_%/').where('p.path', 'not like', '/_%/_%/_%/'));
+  // The leader is the VP of the manager's organisation, so the leader's and the scoped HR
+  // partner's views include the demo manager and engineer.
+  const managerPath = (await db.selectFrom('people').select('path').where('id', '=', manager.id).executeTakeFirstOrThrow()).path;
+  const vpId = Number(managerPath.split('/')[2]);
+  const leader = await pick((q) => q.where('p.id', '=', vpId));
 
   const plan: { role: string; email: string; name: string; roles: ('employee' | 'hr' | 'admin')[]; scopeRoot?: number }[] = [
     { role: 'admin', email: 'admin@highbar.demo', name: 'Ada Admin', roles: ['admin'] },
@@ -72,6 +77,8 @@ export async function seedDemo(db: Kysely<DB>, options: { now: Date }): Promise<
       now: options.now,
     });
   }
+  // A review season in progress, acted in by the sign-ins above, so every screen has something to show.
+  await seedDemoCycle(db, { now: options.now });
   const list = plan.map(({ role, email }) => ({ role, email }));
   await db.insertInto('meta').values({ key: DEMO_MARKER, value: JSON.stringify({ seed: DEMO_SEED, accounts: list }) }).execute();
   return { status: 'seeded', accounts: list };

@@ -42,7 +42,7 @@ describe('the demo organisation in Chromium', () => {
 
   it('shows an employee their profile and the directory, and nothing administrative', async () => {
     const { context, page } = await asRole('employee');
-    expect(await navLinks(page)).toEqual(['My profile', 'Directory']);
+    expect(await navLinks(page)).toEqual(['My profile', 'Reviews', 'Directory']);
     await expect.poll(() => page.getByText('SDE II').count()).toBeGreaterThan(0);
     await screenshot(page, 'employee-profile');
 
@@ -60,7 +60,7 @@ describe('the demo organisation in Chromium', () => {
 
   it('shows a manager their team with levels and hire dates', async () => {
     const { context, page } = await asRole('manager');
-    expect(await navLinks(page)).toEqual(['My profile', 'My team', 'Directory']);
+    expect(await navLinks(page)).toEqual(['My profile', 'Reviews', 'My team', 'Directory']);
     await page.getByRole('link', { name: 'My team' }).click();
     await page.getByRole('heading', { name: 'My team' }).waitFor();
     await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(1);
@@ -83,7 +83,7 @@ describe('the demo organisation in Chromium', () => {
 
   it('lets an admin check an import and see every problem row by row, then manage users', async () => {
     const { context, page } = await asRole('admin');
-    expect(await navLinks(page)).toEqual(['My profile', 'Directory', 'Import people', 'Users']);
+    expect(await navLinks(page)).toEqual(['My profile', 'Reviews', 'Directory', 'Import people', 'Users']);
     await page.getByRole('link', { name: 'Import people' }).click();
     await page.locator('input[type=file]').setInputFiles({
       name: 'bad people.csv',

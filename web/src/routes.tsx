@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { AppShell } from './components/AppShell.tsx';
 import { RequireRole } from './components/RequireRole.tsx';
@@ -9,6 +10,24 @@ import { PersonPage } from './pages/people/PersonPage.tsx';
 import { ProfilePage } from './pages/profile/ProfilePage.tsx';
 import { SignInPage } from './pages/session/SignInPage.tsx';
 import { TeamPage } from './pages/team/TeamPage.tsx';
+
+type ReviewPages = typeof import('./pages/cycles/index.ts');
+
+/** A Reviews page, from the chunk that holds them all (fetched once, on first use; the shell shows a spinner meanwhile). */
+function reviewPage(name: keyof ReviewPages) {
+  return lazy(async () => ({ default: (await import('./pages/cycles/index.ts'))[name] }));
+}
+
+const CyclesPage = reviewPage('CyclesPage');
+const CycleIndexPage = reviewPage('CycleIndexPage');
+const CycleTasksPage = reviewPage('CycleTasksPage');
+const SelfReviewPage = reviewPage('SelfReviewPage');
+const RequestPeersPage = reviewPage('RequestPeersPage');
+const ReceivedFeedbackPage = reviewPage('ReceivedFeedbackPage');
+const CycleTeamPage = reviewPage('TeamPage');
+const DashboardPage = reviewPage('DashboardPage');
+const WriteFeedbackPage = reviewPage('WriteFeedbackPage');
+const NotificationsPage = reviewPage('NotificationsPage');
 
 /**
  * Every client-side route. The server answers unknown GET paths with index.html, so each of
@@ -29,6 +48,17 @@ export const routes: RouteObject[] = [
           </RequireRole>
         ),
       },
+      { path: 'cycles', element: <CyclesPage /> },
+      { path: 'cycles/:id', element: <CycleIndexPage /> },
+      { path: 'cycles/:id/tasks', element: <CycleTasksPage /> },
+      { path: 'cycles/:id/self-review', element: <SelfReviewPage /> },
+      { path: 'cycles/:id/peers', element: <RequestPeersPage /> },
+      { path: 'cycles/:id/feedback', element: <ReceivedFeedbackPage /> },
+      // The server decides who sees a subtree's progress (managers) or all of it (HR, admins).
+      { path: 'cycles/:id/team', element: <CycleTeamPage /> },
+      { path: 'cycles/:id/dashboard', element: <DashboardPage /> },
+      { path: 'feedback/:requestId', element: <WriteFeedbackPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: 'people', element: <DirectoryPage /> },
       { path: 'people/:id', element: <PersonPage /> },
       {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { isApiError, setUnauthenticatedHandler, type Problem } from '../api/client.ts';
 import { getMe, signOut } from '../api/session.ts';
@@ -6,6 +6,7 @@ import { useResource } from '../api/use-resource.ts';
 import { MeContext, type MeState } from './me-context.ts';
 import { navItemsFor } from './nav-items.ts';
 import { Loading } from './Loading.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { ProblemMessage } from './ProblemMessage.tsx';
 import { usePageTitle } from './page-title.ts';
 
@@ -89,6 +90,7 @@ function Header({ me }: { me: MeState['me'] }) {
           </ul>
         </nav>
         <div className="topbar__user">
+          <NotificationBell />
           <span className="topbar__name" data-testid="current-user">
             {me.name}
           </span>
@@ -115,7 +117,10 @@ function Main({ pathname }: { pathname: string }) {
   }, [pathname]);
   return (
     <main id="main" className="main" tabIndex={-1} ref={ref}>
-      <Outlet />
+      {/* Pages loaded on first use (the Reviews pages) show a spinner meanwhile. */}
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
     </main>
   );
 }

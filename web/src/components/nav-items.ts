@@ -11,6 +11,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'My profile', end: true },
+  { to: '/cycles', label: 'Reviews' },
   { to: '/team', label: 'My team', roles: ['manager'] },
   { to: '/people', label: 'Directory' },
   { to: '/admin/import', label: 'Import people', roles: ['admin'] },

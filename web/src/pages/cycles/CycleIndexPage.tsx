@@ -1,0 +1,33 @@
+import { Navigate } from 'react-router-dom';
+import { getCycle } from '../../api/cycles.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { LiveRegion } from '../../components/LiveRegion.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { useMe } from '../../components/me-context.ts';
+import { NotFoundPage } from '../NotFoundPage.tsx';
+import { useCycleId } from './CycleFrame.tsx';
+
+/** `/cycles/:id` (where notifications point): my tasks, or the dashboard for those who only run it. */
+export function CycleIndexPage() {
+  const cycleId = useCycleId();
+  if (cycleId === null) return <NotFoundPage />;
+  return <CycleRedirect cycleId={cycleId} />;
+}
+
+function CycleRedirect({ cycleId }: { cycleId: number }) {
+  const { me } = useMe();
+  const cycle = useResource((signal) => getCycle(cycleId, signal), `cycle-${cycleId}`);
+  if (cycle.data) {
+    const c = cycle.data;
+    const participant = me.personId !== null && c.status !== 'draft';
+    return <Navigate replace to={participant || !c.canAdminister ? `/cycles/${cycleId}/tasks` : `/cycles/${cycleId}/dashboard`} />;
+  }
+  return (
+    <div className="stack">
+      <PageHeader title="Review cycle" />
+      <LiveRegion>{cycle.status === 'error' ? <ProblemMessage problem={cycle.problem} /> : <Loading />}</LiveRegion>
+    </div>
+  );
+}
