@@ -1,22 +1,7 @@
-import { z } from 'zod';
 import type { Policy } from '../policy/policy.schema.ts';
+import { cycleQuestionsSchema, type CycleQuestions } from '../shared/schemas/cycles.ts';
 
-/** The questions of a cycle, fixed at launch; each tells the writer who will read the answer. */
-export const cycleQuestionsSchema = z.object({
-  leadershipPrinciples: z.array(z.string()),
-  peer: z.object({
-    wordLimit: z.number().int(),
-    maxLpChampioned: z.number().int(),
-    maxLpToImprove: z.number().int(),
-    recommendedMinimum: z.number().int(),
-    cap: z.number().int(),
-    questions: z.array(z.object({ key: z.enum(['superpowers', 'improvements']), label: z.string(), help: z.string() })),
-    readers: z.array(z.object({ who: z.string(), attributed: z.boolean() })),
-  }),
-  self: z.object({ prompt: z.string(), readers: z.array(z.object({ who: z.string(), attributed: z.boolean() })) }),
-  manager: z.object({ readers: z.array(z.object({ who: z.string(), attributed: z.boolean() })) }),
-});
-export type CycleQuestions = z.infer<typeof cycleQuestionsSchema>;
+export { cycleQuestionsSchema, type CycleQuestions };
 
 /** Builds the launched questions from the policy, including who reads each answer and whether with a name. */
 export function questionsFromPolicy(policy: Policy): CycleQuestions {

@@ -49,18 +49,16 @@ export const AMAZON_POLICY: Policy = {
 
 /** The humane alternative: feedback flows as it arrives but only once enough has arrived to protect authors. */
 export const HUMANE_POLICY: Policy = {
+  ...AMAZON_POLICY,
   key: 'humane',
   name: 'Humane',
   description:
     'Evidence-based and transparent: peer feedback is released as it arrives once at least three responses protect authors, LP tags are aggregated, HR sees themes rather than authors, and employees read what their manager logs about them.',
-  leadershipPrinciples: DEFAULT_LEADERSHIP_PRINCIPLES,
   forte: {
-    schedule: SCHEDULE,
-    peers: { recommendedMinimum: 5, cap: 30, wordLimit: 60, maxLpChampioned: 3, maxLpToImprove: 3 },
+    ...AMAZON_POLICY.forte,
     release: { when: 'on-submit', minimumResponses: 3, aggregateLpTags: true },
     hrReadsPeerAuthors: false,
     employeeReadsManagerLog: true,
-    wordingCheck: { enabled: true, terms: DEFAULT_WORDING_TERMS },
   },
 };
 

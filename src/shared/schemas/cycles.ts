@@ -10,6 +10,23 @@ const readersSchema = z.array(z.object({ who: z.string(), attributed: z.boolean(
 export const MAX_TEXT = 20_000;
 const text = z.string().max(MAX_TEXT);
 
+/** The questions of a cycle, fixed at launch; each tells the writer who will read the answer. */
+export const cycleQuestionsSchema = z.object({
+  leadershipPrinciples: z.array(z.string()),
+  peer: z.object({
+    wordLimit: z.number().int(),
+    maxLpChampioned: z.number().int(),
+    maxLpToImprove: z.number().int(),
+    recommendedMinimum: z.number().int(),
+    cap: z.number().int(),
+    questions: z.array(z.object({ key: z.enum(['superpowers', 'improvements']), label: z.string(), help: z.string() })),
+    readers: readersSchema,
+  }),
+  self: z.object({ prompt: z.string(), readers: readersSchema }),
+  manager: z.object({ readers: readersSchema }),
+});
+export type CycleQuestions = z.infer<typeof cycleQuestionsSchema>;
+
 export const createCycleBodySchema = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -29,22 +46,7 @@ export const cycleSchema = z.object({
   policy: z.object({ key: z.string(), version: z.number().int(), name: z.string() }),
   launchedAt: z.string().nullable(),
   canAdminister: z.boolean(),
-  questions: z
-    .object({
-      leadershipPrinciples: z.array(z.string()),
-      peer: z.object({
-        wordLimit: z.number().int(),
-        maxLpChampioned: z.number().int(),
-        maxLpToImprove: z.number().int(),
-        recommendedMinimum: z.number().int(),
-        cap: z.number().int(),
-        questions: z.array(z.object({ key: z.enum(['superpowers', 'improvements']), label: z.string(), help: z.string() })),
-        readers: readersSchema,
-      }),
-      self: z.object({ prompt: z.string(), readers: readersSchema }),
-      manager: z.object({ readers: readersSchema }),
-    })
-    .nullable(),
+  questions: cycleQuestionsSchema.nullable(),
 });
 export const cycleListSchema = z.object({ cycles: z.array(cycleSchema) });
 
