@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { problemOf, type Problem } from '../api/client.ts';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useAction } from '../api/use-action.ts';
 import { LiveRegion } from './LiveRegion.tsx';
 import { ProblemMessage } from './ProblemMessage.tsx';
 
@@ -24,8 +24,7 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, danger
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { busy, problem, run } = useAction();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -34,16 +33,14 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, danger
     cancelRef.current?.focus();
   }, []);
 
-  async function confirm() {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await onConfirm();
-      ref.current?.close();
-    } catch (error) {
-      setProblem(problemOf(error));
-      setBusy(false);
-    }
+  function confirm() {
+    return run(
+      async () => {
+        await onConfirm();
+        ref.current?.close();
+      },
+      { staysBusy: true },
+    );
   }
 
   return (

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { createAccount, type Account } from '../../api/accounts.ts';
-import { problemOf, type Problem } from '../../api/client.ts';
+import { useAction } from '../../api/use-action.ts';
 import { Field } from '../../components/Field.tsx';
 import { LiveRegion } from '../../components/LiveRegion.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { createAccountBodySchema } from '../../../../src/shared/schemas/accounts.ts';
 import { PASSWORD_MIN_LENGTH } from '../../../../src/shared/schemas/common.ts';
 import { EMPTY_ROLES_DRAFT, rolesPayload, type RolesDraft } from './account-form.ts';
@@ -19,13 +20,12 @@ export function CreateAccountForm({ onCreated }: { onCreated: (account: Account)
   const [password, setPassword] = useState('');
   const [draft, setDraft] = useState<RolesDraft>(EMPTY_ROLES_DRAFT);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [created, setCreated] = useState<Account | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setProblem(null);
+    action.clear();
     setCreated(null);
     const roles = rolesPayload(draft);
     const body = roles.ok ? { email: email.trim(), name: name.trim(), password, roles: roles.roles, hrScope: roles.hrScope } : null;
@@ -44,8 +44,7 @@ export function CreateAccountForm({ onCreated }: { onCreated: (account: Account)
       form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    setBusy(true);
-    try {
+    await action.run(async () => {
       const account = await createAccount(body);
       setCreated(account);
       setEmail('');
@@ -53,11 +52,7 @@ export function CreateAccountForm({ onCreated }: { onCreated: (account: Account)
       setPassword('');
       setDraft(EMPTY_ROLES_DRAFT);
       onCreated(account);
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -83,7 +78,7 @@ export function CreateAccountForm({ onCreated }: { onCreated: (account: Account)
         <RolesFields draft={draft} onChange={setDraft} scopeError={errors.scope} />
         <LiveRegion>
           {Object.keys(errors).length ? <p className="visually-hidden">Fix the highlighted fields to create the account.</p> : null}
-          {problem ? <ProblemMessage problem={problem} heading="The account was not created" /> : null}
+          {action.problem ? <ProblemMessage problem={action.problem} heading="The account was not created" /> : null}
           {created ? (
             <p className="notice notice--success">
               Created an account for {created.name} ({created.email})
@@ -92,9 +87,9 @@ export function CreateAccountForm({ onCreated }: { onCreated: (account: Account)
           ) : null}
         </LiveRegion>
         <div className="form__actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Creating…' : 'Create account'}
-          </button>
+          <SubmitButton busy={action.busy} busyLabel="Creating…">
+            Create account
+          </SubmitButton>
         </div>
       </form>
     </section>

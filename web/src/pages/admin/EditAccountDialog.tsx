@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { updateAccount, type Account } from '../../api/accounts.ts';
-import { problemOf, type Problem } from '../../api/client.ts';
+import { useAction } from '../../api/use-action.ts';
 import { LiveRegion } from '../../components/LiveRegion.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { draftFromAccount, rolesPayload, type RolesDraft } from './account-form.ts';
 import { RolesFields } from './RolesFields.tsx';
 
@@ -11,8 +12,7 @@ export function EditAccountDialog({ account, onSaved, onClose }: { account: Acco
   const ref = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<RolesDraft>(() => draftFromAccount(account));
   const [scopeError, setScopeError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -23,23 +23,22 @@ export function EditAccountDialog({ account, onSaved, onClose }: { account: Acco
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setProblem(null);
+    action.clear();
     const payload = rolesPayload(draft);
     if (!payload.ok) {
       setScopeError(payload.scopeError);
       return;
     }
     setScopeError(null);
-    setBusy(true);
-    try {
-      const saved = await updateAccount(account.id, { roles: payload.roles, ...(payload.hrScope ? { hrScope: payload.hrScope } : {}) });
-      onSaved(saved);
-      // Closing (rather than unmounting) returns focus to the button that opened the dialog.
-      ref.current?.close();
-    } catch (error) {
-      setProblem(problemOf(error));
-      setBusy(false);
-    }
+    await action.run(
+      async () => {
+        const saved = await updateAccount(account.id, { roles: payload.roles, ...(payload.hrScope ? { hrScope: payload.hrScope } : {}) });
+        onSaved(saved);
+        // Closing (rather than unmounting) returns focus to the button that opened the dialog.
+        ref.current?.close();
+      },
+      { staysBusy: true },
+    );
   }
 
   return (
@@ -52,14 +51,14 @@ export function EditAccountDialog({ account, onSaved, onClose }: { account: Acco
           <p className="muted small">{account.email}</p>
         </div>
         <RolesFields draft={draft} onChange={setDraft} scopeError={scopeError} />
-        <LiveRegion>{problem ? <ProblemMessage problem={problem} heading="The roles were not changed" /> : null}</LiveRegion>
+        <LiveRegion>{action.problem ? <ProblemMessage problem={action.problem} heading="The roles were not changed" /> : null}</LiveRegion>
         <div className="form__actions form__actions--end">
           <button type="button" className="button button--secondary" onClick={() => ref.current?.close()}>
             Cancel
           </button>
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Saving…' : 'Save roles'}
-          </button>
+          <SubmitButton busy={action.busy} busyLabel="Saving…">
+            Save roles
+          </SubmitButton>
         </div>
       </form>
     </dialog>

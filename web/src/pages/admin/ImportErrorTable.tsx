@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../api/client.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 import { formatNumber } from '../../components/format.ts';
 
 const SHOWN = 1000;
@@ -24,13 +25,7 @@ export function ImportErrorTable({ errors }: { errors: FieldProblem[] }) {
       </div>
       <table className="table table--stack table--compact" data-testid="import-errors">
         <caption className="visually-hidden">Problems in the file, by line</caption>
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Column</th>
-            <th scope="col">Problem</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Line', 'Column', 'Problem']} />
         <tbody>
           {shown.map((e, i) => {
             const where = splitPath(e.path);

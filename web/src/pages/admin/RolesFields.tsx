@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { GrantableRole } from '../../api/accounts.ts';
+import { PersonSearch } from '../../components/PersonSearch.tsx';
+import { orDash } from '../../components/format.ts';
 import { GRANTABLE_ROLES, parseRootIds, type RolesDraft } from './account-form.ts';
-import { PersonFinder } from './PersonFinder.tsx';
 
 interface RolesFieldsProps {
   draft: RolesDraft;
@@ -108,7 +109,18 @@ export function RolesFields({ draft, onChange, scopeError }: RolesFieldsProps) {
                   </p>
                 ) : null}
               </div>
-              <PersonFinder onPick={addRoot} />
+              <PersonSearch
+                label="Find a person"
+                actionLabel="Add"
+                limit={6}
+                labelResults={false}
+                details={(p) => (
+                  <>
+                    #{p.id} · {orDash(p.title)}
+                  </>
+                )}
+                onPick={(p) => addRoot(p.id)}
+              />
             </div>
           ) : null}
         </fieldset>

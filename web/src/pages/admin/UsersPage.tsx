@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { listAccounts, updateAccount, type Account } from '../../api/accounts.ts';
 import { getPerson } from '../../api/people.ts';
-import { problemOf, type Problem } from '../../api/client.ts';
+import { useAction } from '../../api/use-action.ts';
 import { useResource } from '../../api/use-resource.ts';
-import { LiveRegion } from '../../components/LiveRegion.tsx';
+import { ActionOutcome } from '../../components/ActionOutcome.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 import { formatDate, plural } from '../../components/format.ts';
 import { useMe } from '../../components/me-context.ts';
 import { CreateAccountForm } from './CreateAccountForm.tsx';
@@ -21,13 +21,7 @@ export function UsersPage() {
   const accounts = useResource((signal) => listAccounts(signal), 'accounts');
   const [editing, setEditing] = useState<Account | null>(null);
   const [pendingId, setPendingId] = useState<number | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-
-  function announce(message: string) {
-    setProblem(null);
-    setStatus(message);
-  }
+  const action = useAction();
 
   /** Puts the server's answer to a write into the list at once. */
   function showSaved(saved: Account) {
@@ -38,17 +32,15 @@ export function UsersPage() {
 
   async function toggleDisabled(account: Account) {
     setPendingId(account.id);
-    setStatus(null);
-    setProblem(null);
-    try {
-      const saved = await updateAccount(account.id, { disabled: !account.disabled });
-      showSaved(saved);
-      announce(saved.disabled ? `${saved.name} is disabled and has been signed out everywhere.` : `${saved.name} can sign in again.`);
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setPendingId(null);
-    }
+    await action.run(
+      async () => {
+        const saved = await updateAccount(account.id, { disabled: !account.disabled });
+        showSaved(saved);
+        return saved.disabled ? `${saved.name} is disabled and has been signed out everywhere.` : `${saved.name} can sign in again.`;
+      },
+      { busy: false },
+    );
+    setPendingId(null);
   }
 
   const list = accounts.data?.accounts ?? [];
@@ -63,27 +55,13 @@ export function UsersPage() {
           </a>
         }
       />
-      <LiveRegion>
-        {accounts.status === 'error' ? <ProblemMessage problem={accounts.problem} /> : null}
-        {problem ? <ProblemMessage problem={problem} /> : null}
-        {status ? <p className="notice notice--success">{status}</p> : null}
-      </LiveRegion>
+      <ActionOutcome action={action} resource={accounts} />
       {!accounts.data && accounts.status === 'loading' ? <Loading /> : null}
       {list.length > 0 ? (
         <div className="card card--flush">
           <table className="table table--stack" data-testid="accounts-table">
             <caption className="visually-hidden">Accounts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Roles</th>
-                <th scope="col">HR scope</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Roles', 'HR scope', 'Status']} actions />
             <tbody>
               {list.map((a) => (
                 <tr key={a.id} className={a.disabled ? 'is-disabled' : undefined}>
@@ -140,7 +118,7 @@ export function UsersPage() {
       <CreateAccountForm
         onCreated={(account) => {
           // The form announces the new account itself.
-          setStatus(null);
+          action.setStatus(null);
           showSaved(account);
         }}
       />
@@ -150,7 +128,7 @@ export function UsersPage() {
           onClose={() => setEditing(null)}
           onSaved={(saved) => {
             showSaved(saved);
-            announce(`Saved the roles for ${saved.name}.`);
+            action.announce(`Saved the roles for ${saved.name}.`);
             if (saved.id === me.id) refreshMe();
           }}
         />

@@ -1,12 +1,11 @@
 import type { ReactNode } from 'react';
-import { Link, NavLink, useParams } from 'react-router-dom';
+import { NavLink, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client.ts';
 import { getCycle, type Cycle } from '../../api/cycles.ts';
 import { useResource } from '../../api/use-resource.ts';
-import { LiveRegion } from '../../components/LiveRegion.tsx';
-import { Loading } from '../../components/Loading.tsx';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { MissingPage, PageLoading } from '../../components/PageStates.tsx';
 import { formatDate } from '../../components/format.ts';
 import { hasRole, useMe } from '../../components/me-context.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
@@ -44,35 +43,14 @@ export function CycleFrame({ title, lead, actions, children }: CycleFrameProps) 
 function CycleLoader({ cycleId, title, lead, actions, children }: CycleFrameProps & { cycleId: number }) {
   const cycle = useResource((signal) => getCycle(cycleId, signal), `cycle-${cycleId}`);
   if (cycle.status === 'error' && isApiError(cycle.error, 404)) {
-    return (
-      <div className="stack">
-        <PageHeader title="Review cycle not found" lead="There is no such cycle, or you do not take part in it." />
-        <p>
-          <Link to="/cycles">All review cycles</Link>
-        </p>
-      </div>
-    );
+    return <MissingPage title="Review cycle not found" lead="There is no such cycle, or you do not take part in it." back={{ to: '/cycles', label: 'All review cycles' }} />;
   }
-  if (!cycle.data) {
-    return (
-      <div className="stack">
-        <PageHeader title={title} />
-        <LiveRegion>{cycle.status === 'error' ? <ProblemMessage problem={cycle.problem} /> : <Loading />}</LiveRegion>
-      </div>
-    );
-  }
+  if (!cycle.data) return <PageLoading title={title} resource={cycle} />;
   const c = cycle.data;
   const deadline = currentDeadline(c.phase, c.deadlines);
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/cycles">Reviews</Link>
-          </li>
-          <li aria-current="page">{c.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/cycles', label: 'Reviews' }]} current={c.name} />
       <PageHeader
         title={title}
         tabTitle={`${title} · ${c.name}`}

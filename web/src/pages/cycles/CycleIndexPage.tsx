@@ -1,10 +1,7 @@
 import { Navigate } from 'react-router-dom';
 import { getCycle } from '../../api/cycles.ts';
 import { useResource } from '../../api/use-resource.ts';
-import { LiveRegion } from '../../components/LiveRegion.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { PageLoading } from '../../components/PageStates.tsx';
 import { useMe } from '../../components/me-context.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { useCycleId } from './CycleFrame.tsx';
@@ -24,10 +21,5 @@ function CycleRedirect({ cycleId }: { cycleId: number }) {
     const participant = me.personId !== null && c.status !== 'draft';
     return <Navigate replace to={participant || !c.canAdminister ? `/cycles/${cycleId}/tasks` : `/cycles/${cycleId}/dashboard`} />;
   }
-  return (
-    <div className="stack">
-      <PageHeader title="Review cycle" />
-      <LiveRegion>{cycle.status === 'error' ? <ProblemMessage problem={cycle.problem} /> : <Loading />}</LiveRegion>
-    </div>
-  );
+  return <PageLoading title="Review cycle" resource={cycle} />;
 }

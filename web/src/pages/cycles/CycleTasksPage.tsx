@@ -4,6 +4,7 @@ import { isApiError, problemOf, type Problem } from '../../api/client.ts';
 import { getTasks, type Cycle, type Tasks } from '../../api/cycles.ts';
 import { respondToPeerRequest } from '../../api/feedback.ts';
 import { listNotifications, markNotificationsRead } from '../../api/log.ts';
+import { useAction } from '../../api/use-action.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { Avatar } from '../../components/Avatar.tsx';
 import { LiveRegion } from '../../components/LiveRegion.tsx';
@@ -150,8 +151,7 @@ function RequestItem({ request, writable, onResponded }: { request: Tasks['feedb
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { busy, problem, run } = useAction();
   const name = request.subject.name;
   const submitted = request.status === 'submitted' || request.feedbackStatus === 'submitted';
   const link = `/feedback/${request.requestId}`;
@@ -162,15 +162,13 @@ function RequestItem({ request, writable, onResponded }: { request: Tasks['feedb
       setReasonError('Say briefly why, so they can ask someone else.');
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
-      await respondToPeerRequest(request.requestId, accept ? { accept: true } : { accept: false, reason: reason.trim() });
-      onResponded(accept ? `You accepted ${name}’s request.` : `You declined ${name}’s request.`);
-    } catch (error) {
-      setProblem(problemOf(error));
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await respondToPeerRequest(request.requestId, accept ? { accept: true } : { accept: false, reason: reason.trim() });
+        onResponded(accept ? `You accepted ${name}’s request.` : `You declined ${name}’s request.`);
+      },
+      { staysBusy: true },
+    );
   }
 
   return (

@@ -1,17 +1,18 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { problemOf, type Problem } from '../../api/client.ts';
 import { addLateJoiners, getProgress, sendReminders, type Cycle, type Progress } from '../../api/cycles.ts';
+import { useAction } from '../../api/use-action.ts';
 import { useResource } from '../../api/use-resource.ts';
-import { Avatar } from '../../components/Avatar.tsx';
+import { ActionOutcome } from '../../components/ActionOutcome.tsx';
 import { LiveRegion } from '../../components/LiveRegion.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 import { formatNumber, plural } from '../../components/format.ts';
 import { AdvancePhaseButton, LaunchCycleButton } from './CycleAdminActions.tsx';
 import { CycleFrame } from './CycleFrame.tsx';
-import { DraftBadge } from './DraftBadge.tsx';
-import { ReportPanel } from './ReportPanel.tsx';
+import { ManagerReviewCell, ParticipantCell, ReviewProgressCells } from './ProgressCells.tsx';
+import { SelectedReport } from './ReportPanel.tsx';
 import { phaseLabel } from './cycle-format.ts';
 
 const ROWS_SHOWN = 100;
@@ -27,33 +28,21 @@ export function DashboardPage() {
 
 function DashboardBody({ cycle, reloadCycle }: { cycle: Cycle; reloadCycle: () => void }) {
   const progress = useResource((signal) => getProgress(cycle.id, signal), `dashboard-${cycle.id}`);
-  const [status, setStatus] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const [params] = useSearchParams();
   const selectedId = Number(params.get('person')) || null;
 
-  async function remind() {
-    setBusy(true);
-    setStatus(null);
-    setProblem(null);
-    try {
+  function remind() {
+    return action.run(async () => {
       const result = await sendReminders(cycle.id);
-      setStatus(
-        result.sent
-          ? `Sent ${plural(result.sent, 'reminder', 'reminders')} to people behind in ${phaseLabel(result.phase).toLowerCase()}.`
-          : `No reminders sent: nobody is behind in ${phaseLabel(result.phase).toLowerCase()}, or they were already reminded today.`,
-      );
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
+      return result.sent
+        ? `Sent ${plural(result.sent, 'reminder', 'reminders')} to people behind in ${phaseLabel(result.phase).toLowerCase()}.`
+        : `No reminders sent: nobody is behind in ${phaseLabel(result.phase).toLowerCase()}, or they were already reminded today.`;
+    });
   }
 
   function cycleChanged(saved: Cycle, message: string) {
-    setProblem(null);
-    setStatus(message);
+    action.announce(message);
     reloadCycle();
     progress.reload();
   }
@@ -67,29 +56,35 @@ function DashboardBody({ cycle, reloadCycle }: { cycle: Cycle; reloadCycle: () =
           {cycle.status === 'draft' ? <LaunchCycleButton cycle={cycle} onDone={(saved) => cycleChanged(saved, `Launched ${saved.name}.`)} /> : null}
           <AdvancePhaseButton cycle={cycle} small={false} onDone={(saved) => cycleChanged(saved, `${saved.name} is now in ${phaseLabel(saved.phase).toLowerCase()}.`)} />
           {cycle.status === 'launched' && cycle.phase !== 'closed' ? (
-            <button type="button" className="button button--secondary" onClick={remind} disabled={busy}>
-              {busy ? 'Sending…' : 'Send reminders'}
+            <button type="button" className="button button--secondary" onClick={remind} disabled={action.busy}>
+              {action.busy ? 'Sending…' : 'Send reminders'}
             </button>
           ) : null}
         </div>
       ) : null}
-      <LiveRegion>
-        {progress.status === 'error' ? <ProblemMessage problem={progress.problem} /> : null}
-        {problem ? <ProblemMessage problem={problem} /> : null}
-        {status ? (
-          <p className="notice notice--success" data-testid="dashboard-status">
-            {status}
-          </p>
-        ) : null}
-      </LiveRegion>
+      <ActionOutcome action={action} resource={progress} testId="dashboard-status" />
       {!p ? progress.status === 'loading' ? <Loading /> : null : cycle.status === 'draft' ? (
         <p className="card muted">Nobody takes part until the cycle is launched: participants are snapshotted at launch.</p>
       ) : (
         <>
           <Summary progress={p} />
-          {p.joinedAfterLaunch.length ? <LateJoiners cycle={cycle} progress={p} onAdded={(n) => { setStatus(`Added ${plural(n, 'person', 'people')} to ${cycle.name}; each has been told.`); progress.reload(); }} /> : null}
+          {p.joinedAfterLaunch.length ? <LateJoiners cycle={cycle} progress={p} onAdded={(n) => { action.setStatus(`Added ${plural(n, 'person', 'people')} to ${cycle.name}; each has been told.`); progress.reload(); }} /> : null}
           <Participants cycle={cycle} progress={p} selectedId={selectedId} />
-          {selected ? <SelectedParticipant key={selected.person.id} cycle={cycle} personId={selected.person.id} name={selected.person.name} /> : null}
+          {selected ? (
+            <SelectedReport
+              key={selected.person.id}
+              titleId="participant-title"
+              link={
+                <Link to={{ search: '' }} className="small">
+                  Close
+                </Link>
+              }
+              cycle={cycle}
+              personId={selected.person.id}
+              name={selected.person.name}
+              mode="hr"
+            />
+          ) : null}
         </>
       )}
     </>
@@ -151,8 +146,7 @@ function Summary({ progress }: { progress: Progress }) {
 }
 
 function LateJoiners({ cycle, progress, onAdded }: { cycle: Cycle; progress: Progress; onAdded: (added: number) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const action = useAction();
   const people = progress.joinedAfterLaunch;
   return (
     <section className="card notice--warning-card" aria-labelledby="joiners-title" data-testid="late-joiners">
@@ -164,26 +158,16 @@ function LateJoiners({ cycle, progress, onAdded }: { cycle: Cycle; progress: Pro
           <button
             type="button"
             className="button button--small"
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              setProblem(null);
-              try {
-                onAdded((await addLateJoiners(cycle.id)).added);
-              } catch (error) {
-                setProblem(problemOf(error));
-              } finally {
-                setBusy(false);
-              }
-            }}
+            disabled={action.busy}
+            onClick={() => action.run(async () => onAdded((await addLateJoiners(cycle.id)).added))}
           >
-            {busy ? 'Adding…' : 'Add them'}
+            {action.busy ? 'Adding…' : 'Add them'}
           </button>
         ) : null}
       </div>
       <p className="muted small">They are in {cycle.root.name}’s organisation now but were not when the cycle launched.</p>
       <p>{people.map((p) => p.name).join(', ')}</p>
-      <LiveRegion>{problem ? <ProblemMessage problem={problem} /> : null}</LiveRegion>
+      <LiveRegion>{action.problem ? <ProblemMessage problem={action.problem} /> : null}</LiveRegion>
     </section>
   );
 }
@@ -225,63 +209,21 @@ function Participants({ cycle, progress, selectedId }: { cycle: Cycle; progress:
       </div>
       <table className="table table--stack table--compact table--wide-labels" data-testid="participants">
         <caption className="visually-hidden">Participants of {cycle.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Manager</th>
-            <th scope="col">Self review</th>
-            <th scope="col">Peers asked</th>
-            <th scope="col">Responses</th>
-            <th scope="col">Manager review</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Name', 'Manager', 'Self review', 'Peers asked', 'Responses', 'Manager review']} />
         <tbody>
           {shown.map((p) => (
             <tr key={p.person.id} className={[p.left ? 'is-disabled' : '', p.person.id === selectedId ? 'is-selected' : ''].join(' ').trim() || undefined}>
-              <th scope="row" data-label="Name">
-                <Link className="person-cell" to={`?person=${p.person.id}`} aria-current={p.person.id === selectedId ? 'true' : undefined}>
-                  <Avatar name={p.person.name} size="sm" />
-                  <span>{p.person.name}</span>
-                </Link>
-                {p.left ? <span className="tag tag--sensitive">Left</span> : null}
-              </th>
+              <ParticipantCell row={p} selected={p.person.id === selectedId} leftTagClass="tag tag--sensitive" />
               <td data-label="Manager">
                 {p.manager ? p.manager.name : '—'}
                 {p.managerChanged ? <span className="tag tag--private">Manager changed</span> : null}
               </td>
-              <td data-label="Self review">
-                <DraftBadge status={p.selfReview} />
-              </td>
-              <td data-label="Peers asked">{p.peersRequested}</td>
-              <td data-label="Responses" className={p.tooFewPeerResponses && !p.left ? 'cell-warning' : undefined}>
-                {p.peerResponses}
-                {p.tooFewPeerResponses && !p.left ? <span className="cell-warning__note"> (fewer than {minimum})</span> : null}
-              </td>
-              <td data-label="Manager review">
-                <DraftBadge status={p.managerReview} />
-              </td>
+              <ReviewProgressCells row={p} minimum={minimum} flagTooFew={p.tooFewPeerResponses && !p.left} />
+              <ManagerReviewCell row={p} />
             </tr>
           ))}
         </tbody>
       </table>
-    </section>
-  );
-}
-
-function SelectedParticipant({ cycle, personId, name }: { cycle: Cycle; personId: number; name: string }) {
-  const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), [personId]);
-  return (
-    <section className="report" aria-labelledby="participant-title">
-      <div className="report__header">
-        <h2 className="report__title" id="participant-title" tabIndex={-1} ref={ref}>
-          {name}
-        </h2>
-        <Link to={{ search: '' }} className="small">
-          Close
-        </Link>
-      </div>
-      <ReportPanel cycle={cycle} personId={personId} name={name} mode="hr" />
     </section>
   );
 }

@@ -1,10 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
-import { problemOf, type Problem } from '../../api/client.ts';
 import { addFeedbackLogEntry, listFeedbackLog, type LogKind } from '../../api/log.ts';
+import { useAction } from '../../api/use-action.ts';
 import { useResource } from '../../api/use-resource.ts';
+import { ActionOutcome } from '../../components/ActionOutcome.tsx';
 import { LiveRegion } from '../../components/LiveRegion.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { formatDate } from '../../components/format.ts';
 import { LOG_KINDS } from '../../../../src/shared/schemas/cycles.ts';
 
@@ -20,29 +22,21 @@ export function FeedbackLogPanel({ personId, name, canWrite }: { personId: numbe
   const [occurredOn, setOccurredOn] = useState(today);
   const [body, setBody] = useState('');
   const [bodyError, setBodyError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const action = useAction();
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setStatus(null);
-    setProblem(null);
+    action.clear();
     if (!body.trim()) {
       setBodyError('Write what happened.');
       return;
     }
-    setBusy(true);
-    try {
+    await action.run(async () => {
       await addFeedbackLogEntry(personId, { kind, occurredOn, body: body.trim() });
       setBody('');
-      setStatus('Note added.');
       log.reload();
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
+      return 'Note added.';
+    });
   }
 
   const entries = log.data?.entries ?? [];
@@ -111,14 +105,11 @@ export function FeedbackLogPanel({ personId, name, canWrite }: { personId: numbe
               </p>
             ) : null}
           </div>
-          <LiveRegion>
-            {problem ? <ProblemMessage problem={problem} heading="The note was not added" /> : null}
-            {status ? <p className="notice notice--success">{status}</p> : null}
-          </LiveRegion>
+          <ActionOutcome action={action} heading="The note was not added" />
           <div className="form__actions">
-            <button type="submit" className="button button--secondary" disabled={busy}>
-              {busy ? 'Adding…' : 'Add note'}
-            </button>
+            <SubmitButton busy={action.busy} busyLabel="Adding…" className="button button--secondary">
+              Add note
+            </SubmitButton>
           </div>
         </form>
       ) : null}

@@ -10,6 +10,21 @@ interface FeedbackResponseProps {
   as?: 'article' | 'div';
 }
 
+type Answers = Pick<FeedbackResponseProps, 'superpowers' | 'improvements' | 'lpsChampioned' | 'lpsToImprove'>;
+
+/** Peer responses in order, each with what the reader may know of its author. */
+export function FeedbackResponses<R extends Answers & { id: string }>({ responses, label, author }: { responses: R[]; label?: string; author: (response: R, index: number) => ReactNode }) {
+  return (
+    <ol className="responses" aria-label={label}>
+      {responses.map((r, i) => (
+        <li key={r.id}>
+          <FeedbackResponse superpowers={r.superpowers} improvements={r.improvements} lpsChampioned={r.lpsChampioned} lpsToImprove={r.lpsToImprove} author={author(r, i)} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /** One peer's answers and LP tags, for reading. */
 export function FeedbackResponse({ superpowers, improvements, lpsChampioned, lpsToImprove, author, as: Tag = 'article' }: FeedbackResponseProps) {
   return (

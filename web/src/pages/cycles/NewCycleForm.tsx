@@ -1,14 +1,15 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { problemOf, type Problem } from '../../api/client.ts';
 import { createCycle, listPolicies, type Cycle, type PolicySummary } from '../../api/cycles.ts';
 import type { Person } from '../../api/people.ts';
+import { useAction } from '../../api/use-action.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { Avatar } from '../../components/Avatar.tsx';
 import { Field } from '../../components/Field.tsx';
 import { LiveRegion } from '../../components/LiveRegion.tsx';
 import { PersonSearch } from '../../components/PersonSearch.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { orDash } from '../../components/format.ts';
 import { createCycleBodySchema } from '../../../../src/shared/schemas/cycles.ts';
 
@@ -30,8 +31,7 @@ export function NewCycleForm({ onCreated, onCancel }: { onCreated: (cycle: Cycle
   const [root, setRoot] = useState<Person | null>(null);
   const [policy, setPolicy] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => headingRef.current?.focus(), []);
@@ -43,7 +43,7 @@ export function NewCycleForm({ onCreated, onCancel }: { onCreated: (cycle: Cycle
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setProblem(null);
+    action.clear();
     const body = { name: name.trim(), rootPersonId: root?.id ?? 0, policy };
     const checked = createCycleBodySchema.safeParse(body);
     const fieldErrors: FieldErrors = {};
@@ -62,13 +62,7 @@ export function NewCycleForm({ onCreated, onCancel }: { onCreated: (cycle: Cycle
       target?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      onCreated(await createCycle(body));
-    } catch (error) {
-      setProblem(problemOf(error));
-      setBusy(false);
-    }
+    await action.run(async () => onCreated(await createCycle(body)), { staysBusy: true });
   }
 
   return (
@@ -135,11 +129,11 @@ export function NewCycleForm({ onCreated, onCancel }: { onCreated: (cycle: Cycle
           {errors.policy ? <p className="field__error">{errors.policy}</p> : null}
           {policies.status === 'error' ? <ProblemMessage problem={policies.problem} /> : null}
         </div>
-        <LiveRegion>{problem ? <ProblemMessage problem={problem} heading="The cycle was not created" /> : null}</LiveRegion>
+        <LiveRegion>{action.problem ? <ProblemMessage problem={action.problem} heading="The cycle was not created" /> : null}</LiveRegion>
         <div className="form__actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Creating…' : 'Create draft'}
-          </button>
+          <SubmitButton busy={action.busy} busyLabel="Creating…">
+            Create draft
+          </SubmitButton>
           <button type="button" className="button button--secondary" onClick={onCancel}>
             Cancel
           </button>

@@ -9,7 +9,7 @@ import { ProblemMessage } from '../../components/ProblemMessage.tsx';
 import { plural } from '../../components/format.ts';
 import { useMe } from '../../components/me-context.ts';
 import { CycleFrame } from './CycleFrame.tsx';
-import { FeedbackResponse } from './FeedbackResponse.tsx';
+import { FeedbackResponses } from './FeedbackResponse.tsx';
 import { ManagerReviewView } from './ManagerReviewView.tsx';
 
 /** Peer feedback about me, without authors, once the policy releases it; and my manager's review at delivery. */
@@ -61,19 +61,7 @@ function Released({ cycle, received }: { cycle: Cycle; received: ReceivedFeedbac
         {received.principles ? <AggregatedPrinciples principles={received.principles} /> : null}
       </section>
       {count === 0 ? <p className="card muted">No peer feedback was submitted about you in this cycle.</p> : null}
-      <ol className="responses" aria-label="Peer feedback responses">
-        {received.responses.map((r, i) => (
-          <li key={r.id}>
-            <FeedbackResponse
-              superpowers={r.superpowers}
-              improvements={r.improvements}
-              lpsChampioned={r.lpsChampioned}
-              lpsToImprove={r.lpsToImprove}
-              author={<span className="muted small">Response {i + 1}</span>}
-            />
-          </li>
-        ))}
-      </ol>
+      <FeedbackResponses responses={received.responses} label="Peer feedback responses" author={(_, i) => <span className="muted small">Response {i + 1}</span>} />
     </>
   );
 }

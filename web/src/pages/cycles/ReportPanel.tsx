@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
-import { problemOf, type Problem } from '../../api/client.ts';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { Cycle } from '../../api/cycles.ts';
 import { approveNominations, getFeedbackAbout, getManagerReview, getSelfReviewOf, listPeerRequests, requestPeers, withdrawPeerRequest } from '../../api/feedback.ts';
 import type { Person } from '../../api/people.ts';
+import { useAction } from '../../api/use-action.ts';
 import { useResource } from '../../api/use-resource.ts';
+import { ActionOutcome } from '../../components/ActionOutcome.tsx';
 import { Avatar } from '../../components/Avatar.tsx';
 import { LiveRegion } from '../../components/LiveRegion.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -12,11 +13,12 @@ import { ProblemMessage } from '../../components/ProblemMessage.tsx';
 import { formatDate, orDash, plural } from '../../components/format.ts';
 import { DraftBadge } from './DraftBadge.tsx';
 import { FeedbackLogPanel } from './FeedbackLogPanel.tsx';
-import { FeedbackResponse } from './FeedbackResponse.tsx';
+import { FeedbackResponses } from './FeedbackResponse.tsx';
 import { ManagerReviewEditor } from './ManagerReviewEditor.tsx';
 import { ManagerReviewView } from './ManagerReviewView.tsx';
+import { PeerRequestTable } from './PeerRequestTable.tsx';
 import { SelfReviewView } from './SelfReviewView.tsx';
-import { isOpen, requestStatusLabel } from './cycle-format.ts';
+import { isOpen } from './cycle-format.ts';
 import { nameReviewers } from './peer-problems.ts';
 
 interface ReportPanelProps {
@@ -41,31 +43,49 @@ export function ReportPanel({ cycle, personId, name, mode, onChanged }: ReportPa
   );
 }
 
+interface SelectedReportProps extends ReportPanelProps {
+  titleId: string;
+  /** Beside the name: a way onwards or out. */
+  link: ReactNode;
+}
+
+/** The report about the person chosen in a table, headed by their name, which takes focus when they are chosen. */
+export function SelectedReport({ titleId, link, ...panel }: SelectedReportProps) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), [panel.personId]);
+  return (
+    <section className="report" aria-labelledby={titleId}>
+      <div className="report__header">
+        <h2 className="report__title" id={titleId} tabIndex={-1} ref={ref}>
+          {panel.name}
+        </h2>
+        {link}
+      </div>
+      <ReportPanel {...panel} />
+    </section>
+  );
+}
+
 function PeerRequestsSection({ cycle, personId, name, mode, onChanged }: ReportPanelProps) {
   const id = useId();
   const requests = useResource((signal) => listPeerRequests(cycle.id, personId, signal), `requests-${cycle.id}-${personId}`);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const action = useAction();
+  const busy = action.busy;
   const open = isOpen('requestPeers', cycle.phase) && mode === 'manager';
   const list = requests.data?.requests ?? [];
   const nominated = list.filter((r) => r.status === 'nominated');
   const asked = new Set(list.filter((r) => r.status !== 'declined').map((r) => r.reviewer.id));
 
-  async function act(action: () => Promise<unknown>, message: string, asked: { id: number; name: string }[] = []) {
-    setBusy(true);
-    setProblem(null);
-    setStatus(null);
-    try {
-      await action();
-      setStatus(message);
-      requests.reload();
-      onChanged?.();
-    } catch (error) {
-      setProblem(nameReviewers(problemOf(error), asked));
-    } finally {
-      setBusy(false);
-    }
+  function act(send: () => Promise<unknown>, message: string, asked: { id: number; name: string }[] = []) {
+    return action.run(
+      async () => {
+        await send();
+        requests.reload();
+        onChanged?.();
+        return message;
+      },
+      { explain: (problem) => nameReviewers(problem, asked) },
+    );
   }
 
   return (
@@ -93,65 +113,38 @@ function PeerRequestsSection({ cycle, personId, name, mode, onChanged }: ReportP
             : 'Whom they nominated, and whom you asked.'}
         </p>
       </div>
-      <LiveRegion>
-        {requests.status === 'error' ? <ProblemMessage problem={requests.problem} /> : null}
-        {problem ? <ProblemMessage problem={problem} /> : null}
-        {status ? <p className="notice notice--success card__notice">{status}</p> : null}
-      </LiveRegion>
+      <ActionOutcome action={action} resource={requests} className="card__notice" />
       {requests.status === 'loading' && !requests.data ? (
         <div className="card__inset">
           <Loading />
         </div>
       ) : null}
       {list.length ? (
-        <table className="table table--stack table--compact table--wide-labels" data-testid="report-requests">
-          <caption className="visually-hidden">Peer requests about {name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Colleague</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((r) => (
-              <tr key={r.id}>
-                <th scope="row" data-label="Colleague">
-                  <span className="person-cell">
-                    <Avatar name={r.reviewer.name} size="sm" />
-                    <span>
-                      {r.reviewer.name}
-                      <span className="person-chip__meta">{orDash(r.reviewer.title)}</span>
-                    </span>
-                  </span>
-                </th>
-                <td data-label="Status">
-                  <span className={`badge badge--request-${r.status}`}>{requestStatusLabel(r.status)}</span>
-                  {r.declineReason ? <span className="block small muted">“{r.declineReason}”</span> : null}
-                </td>
-                <td data-label="Actions" className="cell-actions">
-                  {open && r.status === 'nominated' ? (
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      disabled={busy}
-                      onClick={() => act(() => approveNominations(cycle.id, { subjectId: personId, reviewerIds: [r.reviewer.id] }), `Asked ${r.reviewer.name} for feedback about ${name}.`)}
-                    >
-                      Approve<span className="visually-hidden"> {r.reviewer.name}</span>
-                    </button>
-                  ) : null}
-                  {open && r.status !== 'submitted' && r.status !== 'declined' ? (
-                    <button type="button" className="button button--danger-quiet button--small" disabled={busy} onClick={() => act(() => withdrawPeerRequest(r.id), `Withdrew the request to ${r.reviewer.name}.`)}>
-                      Withdraw<span className="visually-hidden"> the request to {r.reviewer.name}</span>
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PeerRequestTable
+          requests={list}
+          caption={`Peer requests about ${name}`}
+          testId="report-requests"
+          declineReasons
+          actions={(r) => (
+            <>
+              {open && r.status === 'nominated' ? (
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={busy}
+                  onClick={() => act(() => approveNominations(cycle.id, { subjectId: personId, reviewerIds: [r.reviewer.id] }), `Asked ${r.reviewer.name} for feedback about ${name}.`)}
+                >
+                  Approve<span className="visually-hidden"> {r.reviewer.name}</span>
+                </button>
+              ) : null}
+              {open && r.status !== 'submitted' && r.status !== 'declined' ? (
+                <button type="button" className="button button--danger-quiet button--small" disabled={busy} onClick={() => act(() => withdrawPeerRequest(r.id), `Withdrew the request to ${r.reviewer.name}.`)}>
+                  Withdraw<span className="visually-hidden"> the request to {r.reviewer.name}</span>
+                </button>
+              ) : null}
+            </>
+          )}
+        />
       ) : requests.data ? (
         <p className="card__inset muted">Nobody has been asked about {name} yet.</p>
       ) : null}
@@ -189,34 +182,25 @@ function FeedbackAboutSection({ cycle, personId, name }: { cycle: Cycle; personI
             are never shown.
           </p>
           {data.responses.length ? (
-            <ol className="responses">
-              {data.responses.map((r) => (
-                <li key={r.id}>
-                  <FeedbackResponse
-                    superpowers={r.superpowers}
-                    improvements={r.improvements}
-                    lpsChampioned={r.lpsChampioned}
-                    lpsToImprove={r.lpsToImprove}
-                    author={
-                      r.author ? (
-                        <span className="person-chip">
-                          <Avatar name={r.author.name} size="sm" />
-                          <span>
-                            <span className="person-chip__name" data-testid="feedback-author">
-                              {r.author.name}
-                            </span>
-                            <span className="person-chip__meta">
-                              {orDash(r.author.title)}
-                              {r.submittedAt ? ` · submitted ${formatDate(r.submittedAt)}` : ''}
-                            </span>
-                          </span>
-                        </span>
-                      ) : undefined
-                    }
-                  />
-                </li>
-              ))}
-            </ol>
+            <FeedbackResponses
+              responses={data.responses}
+              author={(r) =>
+                r.author ? (
+                  <span className="person-chip">
+                    <Avatar name={r.author.name} size="sm" />
+                    <span>
+                      <span className="person-chip__name" data-testid="feedback-author">
+                        {r.author.name}
+                      </span>
+                      <span className="person-chip__meta">
+                        {orDash(r.author.title)}
+                        {r.submittedAt ? ` · submitted ${formatDate(r.submittedAt)}` : ''}
+                      </span>
+                    </span>
+                  </span>
+                ) : undefined
+              }
+            />
           ) : null}
         </>
       ) : null}

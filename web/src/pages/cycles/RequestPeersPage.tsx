@@ -1,20 +1,23 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { isApiError, problemOf, type Problem } from '../../api/client.ts';
+import { isApiError } from '../../api/client.ts';
 import type { Cycle, CycleQuestions } from '../../api/cycles.ts';
 import { listPeerRequests, requestPeers, withdrawPeerRequest, type PeerRequestList } from '../../api/feedback.ts';
 import { getPerson, listPeople, type Person } from '../../api/people.ts';
+import { useAction } from '../../api/use-action.ts';
 import { useResource } from '../../api/use-resource.ts';
+import { ActionOutcome } from '../../components/ActionOutcome.tsx';
 import { Avatar } from '../../components/Avatar.tsx';
 import { LiveRegion } from '../../components/LiveRegion.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { PersonSearch } from '../../components/PersonSearch.tsx';
+import { PersonPickList, PersonSearch } from '../../components/PersonSearch.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
 import { orDash, plural } from '../../components/format.ts';
 import { useMe } from '../../components/me-context.ts';
 import { CountDots } from './CountDots.tsx';
 import { CycleFrame } from './CycleFrame.tsx';
-import { isOpen, requestStatusLabel } from './cycle-format.ts';
+import { PeerRequestTable } from './PeerRequestTable.tsx';
+import { isOpen } from './cycle-format.ts';
 import { nameReviewers } from './peer-problems.ts';
 
 const OPEN_STATUSES = new Set(['nominated', 'requested', 'accepted', 'submitted']);
@@ -46,9 +49,7 @@ interface PeersBodyProps {
 function PeersBody({ cycle, questions, personId, requests, onChanged, reload }: PeersBodyProps) {
   const id = useId();
   const [selected, setSelected] = useState<Person[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const action = useAction();
   const open = isOpen('requestPeers', cycle.phase);
   const { cap, recommendedMinimum } = questions.peer;
 
@@ -67,36 +68,31 @@ function PeersBody({ cycle, questions, personId, requests, onChanged, reload }: 
 
   function add(p: Person) {
     if (unavailable(p)) return;
-    setStatus(null);
+    action.setStatus(null);
     setSelected((s) => [...s, p]);
   }
 
-  async function send() {
-    setBusy(true);
-    setProblem(null);
-    setStatus(null);
-    try {
-      const list = await requestPeers(cycle.id, { reviewerIds: selected.map((s) => s.id) });
-      onChanged(list);
-      setStatus(`Sent ${plural(selected.length, 'nomination', 'nominations')} to your manager. Once they approve, each colleague is asked for feedback.`);
-      setSelected([]);
-    } catch (error) {
-      setProblem(nameReviewers(problemOf(error), selected));
-    } finally {
-      setBusy(false);
-    }
+  function send() {
+    return action.run(
+      async () => {
+        const list = await requestPeers(cycle.id, { reviewerIds: selected.map((s) => s.id) });
+        onChanged(list);
+        setSelected([]);
+        return `Sent ${plural(selected.length, 'nomination', 'nominations')} to your manager. Once they approve, each colleague is asked for feedback.`;
+      },
+      { explain: (problem) => nameReviewers(problem, selected) },
+    );
   }
 
-  async function withdraw(requestId: number, name: string) {
-    setProblem(null);
-    setStatus(null);
-    try {
-      await withdrawPeerRequest(requestId);
-      setStatus(`Withdrew your nomination of ${name}.`);
-      reload();
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
+  function withdraw(requestId: number, name: string) {
+    return action.run(
+      async () => {
+        await withdrawPeerRequest(requestId);
+        reload();
+        return `Withdrew your nomination of ${name}.`;
+      },
+      { busy: false },
+    );
   }
 
   return (
@@ -114,10 +110,7 @@ function PeersBody({ cycle, questions, personId, requests, onChanged, reload }: 
           </p>
         </div>
       </section>
-      <LiveRegion>
-        {problem ? <ProblemMessage problem={problem} heading="Nothing was sent" /> : null}
-        {status ? <p className="notice notice--success">{status}</p> : null}
-      </LiveRegion>
+      <ActionOutcome action={action} heading="Nothing was sent" />
       {open ? (
         <div className="grid grid--two">
           <div className="stack">
@@ -155,8 +148,8 @@ function PeersBody({ cycle, questions, personId, requests, onChanged, reload }: 
             )}
             <p className="muted small">Your manager approves your nominations before anyone is asked.</p>
             <div className="form__actions">
-              <button type="button" className="button" disabled={busy || selected.length === 0} onClick={send}>
-                {busy ? 'Sending…' : selected.length ? `Send ${plural(selected.length, 'nomination', 'nominations')}` : 'Send nominations'}
+              <button type="button" className="button" disabled={action.busy || selected.length === 0} onClick={send}>
+                {action.busy ? 'Sending…' : selected.length ? `Send ${plural(selected.length, 'nomination', 'nominations')}` : 'Send nominations'}
               </button>
             </div>
           </section>
@@ -174,43 +167,18 @@ function PeersBody({ cycle, questions, personId, requests, onChanged, reload }: 
         {requests.requests.length === 0 ? (
           <p className="card__inset muted">Nobody yet.</p>
         ) : (
-          <table className="table table--stack table--compact table--wide-labels" data-testid="current-requests">
-            <caption className="visually-hidden">Colleagues you asked for feedback</caption>
-            <thead>
-              <tr>
-                <th scope="col">Colleague</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.requests.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row" data-label="Colleague">
-                    <span className="person-cell">
-                      <Avatar name={r.reviewer.name} size="sm" />
-                      <span>
-                        {r.reviewer.name}
-                        <span className="person-chip__meta">{orDash(r.reviewer.title)}</span>
-                      </span>
-                    </span>
-                  </th>
-                  <td data-label="Status">
-                    <span className={`badge badge--request-${r.status}`}>{requestStatusLabel(r.status)}</span>
-                  </td>
-                  <td data-label="Actions" className="cell-actions">
-                    {r.status === 'nominated' && open ? (
-                      <button type="button" className="button button--danger-quiet button--small" onClick={() => withdraw(r.id, r.reviewer.name)}>
-                        Withdraw<span className="visually-hidden"> {r.reviewer.name}</span>
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PeerRequestTable
+            requests={requests.requests}
+            caption="Colleagues you asked for feedback"
+            testId="current-requests"
+            actions={(r) =>
+              r.status === 'nominated' && open ? (
+                <button type="button" className="button button--danger-quiet button--small" onClick={() => withdraw(r.id, r.reviewer.name)}>
+                  Withdraw<span className="visually-hidden"> {r.reviewer.name}</span>
+                </button>
+              ) : null
+            }
+          />
         )}
       </section>
       <p>
@@ -237,25 +205,7 @@ function TeamSuggestions({ personId, unavailable, onPick }: { personId: number; 
       {team.status === 'error' ? <ProblemMessage problem={team.problem} /> : null}
       {team.status === 'ready' && people.length === 0 ? <p className="muted">Nobody else reports to your manager.</p> : null}
       {people.length ? (
-        <ul className="finder__list" aria-label="People who share your manager" data-testid="team-suggestions">
-          {people.map((p) => {
-            const reason = unavailable(p);
-            return (
-              <li key={p.id}>
-                <span>
-                  <span className="finder__name">{p.name}</span> <span className="muted small">{orDash(p.title)}</span>
-                </span>
-                {reason ? (
-                  <span className="muted small">{reason}</span>
-                ) : (
-                  <button type="button" className="button button--secondary button--small" onClick={() => onPick(p)}>
-                    Add<span className="visually-hidden"> {p.name}</span>
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+        <PersonPickList people={people} actionLabel="Add" unavailable={unavailable} onPick={onPick} label="People who share your manager" testId="team-suggestions" />
       ) : null}
     </section>
   );

@@ -5,10 +5,10 @@ import { getCycle, type Cycle, type CycleQuestions } from '../../api/cycles.ts';
 import { getMyPeerFeedback, savePeerFeedback, submitPeerFeedback, type PeerFeedback, type WordingConcern } from '../../api/feedback.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { LiveRegion } from '../../components/LiveRegion.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { MissingPage, PageLoading } from '../../components/PageStates.tsx';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard.tsx';
 import { formatDate } from '../../components/format.ts';
 import { countWords } from '../../../../src/shared/words.ts';
@@ -41,37 +41,19 @@ function FeedbackLoader({ requestId }: { requestId: number }) {
     return { draft, cycle };
   }, `peer-feedback-${requestId}`);
   if (feedback.status === 'error' && (isApiError(feedback.error, 404) || isApiError(feedback.error, 403))) {
-    return (
-      <div className="stack">
-        <PageHeader title="Feedback request not found" lead={feedback.problem.detail} />
-        <p>
-          <Link to="/cycles">Your review cycles</Link>
-        </p>
-      </div>
-    );
+    return <MissingPage title="Feedback request not found" lead={feedback.problem.detail} back={{ to: '/cycles', label: 'Your review cycles' }} />;
   }
-  if (!feedback.data) {
-    return (
-      <div className="stack">
-        <PageHeader title="Write feedback" />
-        <LiveRegion>{feedback.status === 'error' ? <ProblemMessage problem={feedback.problem} /> : <Loading />}</LiveRegion>
-      </div>
-    );
-  }
+  if (!feedback.data) return <PageLoading title="Write feedback" resource={feedback} />;
   const { draft, cycle } = feedback.data;
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/cycles">Reviews</Link>
-          </li>
-          <li>
-            <Link to={`/cycles/${cycle.id}/tasks`}>{cycle.name}</Link>
-          </li>
-          <li aria-current="page">Feedback for {draft.subject.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { to: '/cycles', label: 'Reviews' },
+          { to: `/cycles/${cycle.id}/tasks`, label: cycle.name },
+        ]}
+        current={`Feedback for ${draft.subject.name}`}
+      />
       <PageHeader
         title={`Feedback for ${draft.subject.name}`}
         lead={

@@ -8,6 +8,7 @@ import { PersonNameCell } from '../../components/PersonNameCell.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 import { orDash, plural } from '../../components/format.ts';
 
 const PAGE_SIZE = 25;
@@ -148,15 +149,7 @@ function DirectoryTable({ people }: { people: Person[] }) {
   return (
     <table className="table table--stack" data-testid="directory-table">
       <caption className="visually-hidden">People</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Title</th>
-          <th scope="col">Team</th>
-          <th scope="col">Location</th>
-          <th scope="col">Manager</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Name', 'Title', 'Team', 'Location', 'Manager']} />
       <tbody>
         {people.map((p) => (
           <tr key={p.id}>

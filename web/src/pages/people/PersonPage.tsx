@@ -1,11 +1,10 @@
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client.ts';
 import { getPerson } from '../../api/people.ts';
 import { useResource } from '../../api/use-resource.ts';
-import { LiveRegion } from '../../components/LiveRegion.tsx';
-import { Loading } from '../../components/Loading.tsx';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { MissingPage, PageLoading } from '../../components/PageStates.tsx';
 import { hasRole, useMe } from '../../components/me-context.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { DemographicsPanel } from './DemographicsPanel.tsx';
@@ -23,35 +22,14 @@ function PersonView({ personId }: { personId: number }) {
   const { me } = useMe();
   const person = useResource((signal) => getPerson(personId, signal), `person-${personId}`);
   if (person.status === 'error' && isApiError(person.error, 404)) {
-    return (
-      <div className="stack">
-        <PageHeader title="Person not found" lead="Nobody in the directory has this address, or you may not see them." />
-        <p>
-          <Link to="/people">Back to all people</Link>
-        </p>
-      </div>
-    );
+    return <MissingPage title="Person not found" lead="Nobody in the directory has this address, or you may not see them." back={{ to: '/people', label: 'Back to all people' }} />;
   }
-  if (!person.data) {
-    return (
-      <div className="stack">
-        <PageHeader title="Person" />
-        <LiveRegion>{person.status === 'error' ? <ProblemMessage problem={person.problem} /> : <Loading />}</LiveRegion>
-      </div>
-    );
-  }
+  if (!person.data) return <PageLoading title="Person" resource={person} />;
   const p = person.data;
   const isMe = me.personId === p.id;
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/people">People</Link>
-          </li>
-          <li aria-current="page">{p.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/people', label: 'People' }]} current={p.name} />
       <PageHeader
         title={p.name}
         lead={<PersonHeading person={p} />}

@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { problemOf, type Problem } from '../../api/client.ts';
 import { changeMyPassword } from '../../api/session.ts';
+import { useAction } from '../../api/use-action.ts';
+import { ActionOutcome } from '../../components/ActionOutcome.tsx';
 import { Field } from '../../components/Field.tsx';
-import { LiveRegion } from '../../components/LiveRegion.tsx';
-import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../../src/shared/schemas/common.ts';
 
 /** Changes my password; the server applies the password policy and ends my other sessions. */
@@ -11,34 +11,26 @@ export function ChangePasswordForm() {
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const action = useAction();
   const [mismatch, setMismatch] = useState(false);
-  const [done, setDone] = useState(false);
   const repeatRef = useRef<HTMLInputElement>(null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setDone(false);
-    setProblem(null);
+    action.clear();
     if (newPassword !== repeat) {
       setMismatch(true);
       repeatRef.current?.focus();
       return;
     }
     setMismatch(false);
-    setBusy(true);
-    try {
+    await action.run(async () => {
       await changeMyPassword({ currentPassword, newPassword });
       setCurrentPassword('');
       setNewPassword('');
       setRepeat('');
-      setDone(true);
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
+      return 'Your password has been changed.';
+    });
   }
 
   return (
@@ -78,14 +70,11 @@ export function ChangePasswordForm() {
           error={mismatch ? 'The two new passwords are not the same.' : null}
           onChange={(e) => setRepeat(e.target.value)}
         />
-        <LiveRegion>
-          {problem ? <ProblemMessage problem={problem} /> : null}
-          {done ? <p className="notice notice--success">Your password has been changed.</p> : null}
-        </LiveRegion>
+        <ActionOutcome action={action} />
         <div className="form__actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Changing…' : 'Change password'}
-          </button>
+          <SubmitButton busy={action.busy} busyLabel="Changing…">
+            Change password
+          </SubmitButton>
         </div>
       </form>
     </section>

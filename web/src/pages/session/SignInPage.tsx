@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { problemOf, type Problem } from '../../api/client.ts';
 import { signIn } from '../../api/session.ts';
+import { useAction } from '../../api/use-action.ts';
 import { Field } from '../../components/Field.tsx';
 import { LiveRegion } from '../../components/LiveRegion.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 
 /** Email and password; on success, the profile page. */
@@ -15,21 +16,18 @@ export function SignInPage() {
   const arrival = (location.state ?? {}) as { expired?: boolean; signedOut?: boolean };
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { busy, problem, run } = useAction();
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      await signIn({ email: email.trim(), password });
-      navigate('/', { replace: true });
-    } catch (error) {
-      setProblem(problemOf(error));
-      setPassword('');
-      setBusy(false);
-    }
+    const signedIn = await run(
+      async () => {
+        await signIn({ email: email.trim(), password });
+        navigate('/', { replace: true });
+      },
+      { staysBusy: true },
+    );
+    if (!signedIn) setPassword('');
   }
 
   return (
@@ -68,9 +66,9 @@ export function SignInPage() {
               value={password}
               onChange={(e) => setPassword(e.target.value)}
             />
-            <button type="submit" className="button button--block" disabled={busy}>
-              {busy ? 'Signing in…' : 'Sign in'}
-            </button>
+            <SubmitButton busy={busy} busyLabel="Signing in…" className="button button--block">
+              Sign in
+            </SubmitButton>
           </form>
         </div>
         <p className="signin__footnote">Engineering performance management</p>

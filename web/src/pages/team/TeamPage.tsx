@@ -6,6 +6,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PersonNameCell } from '../../components/PersonNameCell.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 import { formatDate, orDash, plural } from '../../components/format.ts';
 import { useMe } from '../../components/me-context.ts';
 
@@ -33,15 +34,7 @@ export function TeamPage() {
         <div className="card card--flush">
           <table className="table table--stack" data-testid="team-table">
             <caption className="visually-hidden">My direct reports</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Title</th>
-                <th scope="col">Level</th>
-                <th scope="col">Hire date</th>
-                <th scope="col">Team</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Title', 'Level', 'Hire date', 'Team']} />
             <tbody>
               {data.people.map((p) => (
                 <tr key={p.id}>
