@@ -8,6 +8,7 @@
  * Afterwards every acknowledged submission is looked up in the database. One JSON document on
  * stdout; progress on stderr.
  */
+import { serverDatabases } from './server-databases.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -74,9 +75,9 @@ if (targets.includes('postgres') && !serverUrl) {
 }
 
 const log = (text: string) => process.stderr.write(`bench forte: ${text}\n`);
+const servers = serverDatabases(serverUrl, log);
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'highbar-bench-forte-'));
-const createdDatabases: string[] = [];
 const children = new Set<ChildProcess>();
 
 try {
@@ -89,7 +90,7 @@ try {
   process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 } finally {
   for (const child of children) child.kill('SIGKILL');
-  await dropServerDatabases();
+  await servers.dropAll();
   if (!process.env.HIGHBAR_BENCH_KEEP) fs.rmSync(work, { recursive: true, force: true });
 }
 
@@ -158,11 +159,7 @@ type Place = { target: 'pglite'; dataDir: string } | { target: 'postgres'; url: 
 async function freshPlace(target: Target): Promise<Place> {
   if (target === 'pglite') return { target, dataDir: fs.mkdtempSync(path.join(work, 'pglite-')) };
   const database = `highbar_bench_forte_${process.pid}`;
-  await withServer((client) => client.query(`create database ${database}`));
-  createdDatabases.push(database);
-  const url = new URL(serverUrl!);
-  url.pathname = `/${database}`;
-  return { target, url: url.toString() };
+  return { target, url: await servers.create(database) };
 }
 
 async function withDatabase<T>(place: Place, use: (database: Database) => Promise<T>): Promise<T> {
@@ -538,27 +535,10 @@ function cpuUsed(before: ReturnType<typeof cpuSnapshot>, after: ReturnType<typeo
 async function findPostmaster(): Promise<number | null> {
   if (!serverUrl) return null;
   try {
-    const { rows } = await withServer((c) => c.query<{ setting: string }>("select setting from pg_settings where name = 'data_directory'"));
+    const { rows } = await servers.withServer((c) => c.query<{ setting: string }>("select setting from pg_settings where name = 'data_directory'"));
     return Number(fs.readFileSync(path.join(rows[0]!.setting, 'postmaster.pid'), 'utf8').split('\n')[0]);
   } catch {
     return null;
-  }
-}
-
-async function dropServerDatabases() {
-  if (!createdDatabases.length) return;
-  await withServer(async (client) => {
-    for (const database of createdDatabases) await client.query(`drop database if exists ${database} with (force)`);
-  }).catch((error: unknown) => log(`could not drop bench databases: ${String(error)}`));
-}
-
-async function withServer<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
   }
 }
 
@@ -566,7 +546,7 @@ async function describeMachine() {
   const cpus = os.cpus();
   const pglitePackage = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
   const server = serverUrl && targets.includes('postgres')
-    ? await withServer((c) => c.query<{ v: string; fsync: string; sync: string }>("select current_setting('server_version') as v, current_setting('fsync') as fsync, current_setting('synchronous_commit') as sync"))
+    ? await servers.withServer((c) => c.query<{ v: string; fsync: string; sync: string }>("select current_setting('server_version') as v, current_setting('fsync') as fsync, current_setting('synchronous_commit') as sync"))
     : null;
   return {
     cpus: cpus.length,

@@ -5,6 +5,7 @@
  * a bare multi-row INSERT of as many narrow rows through the same driver, so results from
  * different machines compare as ratios. One JSON document on stdout; progress on stderr.
  */
+import { serverDatabases } from './server-databases.ts';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,9 +49,9 @@ if (targets.includes('postgres') && !serverUrl) {
 }
 
 const log = (text: string) => process.stderr.write(`bench import: ${text}\n`);
+const servers = serverDatabases(serverUrl, log);
 const round = (n: number, digits = 3) => Number(n.toFixed(digits));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'highbar-bench-'));
-const createdDatabases: string[] = [];
 
 try {
   const files = sizes.map((people) => {
@@ -102,7 +103,7 @@ try {
   };
   process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 } finally {
-  await dropServerDatabases();
+  await servers.dropAll();
   if (!process.env.HIGHBAR_BENCH_KEEP) fs.rmSync(work, { recursive: true, force: true });
 }
 
@@ -112,28 +113,7 @@ type Place = { target: 'pglite'; dataDir: string } | { target: 'postgres'; url: 
 async function freshPlace(target: Target, name: string): Promise<Place> {
   if (target === 'pglite') return { target, dataDir: fs.mkdtempSync(path.join(work, `pglite-${name}-`)) };
   const database = `highbar_bench_${process.pid}_${name}`;
-  await withServer((client) => client.query(`create database ${database}`));
-  createdDatabases.push(database);
-  const url = new URL(serverUrl!);
-  url.pathname = `/${database}`;
-  return { target, url: url.toString() };
-}
-
-async function dropServerDatabases() {
-  if (!createdDatabases.length) return;
-  await withServer(async (client) => {
-    for (const database of createdDatabases) await client.query(`drop database if exists ${database} with (force)`);
-  }).catch((error: unknown) => log(`could not drop bench databases: ${String(error)}`));
-}
-
-async function withServer<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
+  return { target, url: await servers.create(database) };
 }
 
 /** Runs the real CLI and measures wall time and peak memory of the whole process. */
@@ -216,7 +196,7 @@ async function timeBaselineAttempt(rows: number, place: Place, table: string): P
 async function describeMachine() {
   const cpus = os.cpus();
   const pglitePackage = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
-  const server = serverUrl && targets.includes('postgres') ? await withServer((c) => c.query<{ v: string }>("select current_setting('server_version') as v")) : null;
+  const server = serverUrl && targets.includes('postgres') ? await servers.withServer((c) => c.query<{ v: string }>("select current_setting('server_version') as v")) : null;
   return {
     cpus: cpus.length,
     cpuModel: cpus[0]?.model ?? 'unknown',
