@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...dbSuites, 'test/e2e/**', 'node_modules/**'],
+          exclude: [...dbSuites, 'test/e2e/**', 'test/conformance/**', 'node_modules/**'],
         },
       },
       {
@@ -32,6 +32,15 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        // Suites that read ../shared/ (DevLake's DORA fixtures, the public HR data set): not part
+        // of `npm test`, which stays self-contained; `npm run conformance` runs them.
+        test: {
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          testTimeout: 120_000,
         },
       },
       {
