@@ -20,9 +20,10 @@ export function hasRole(actor: Actor, role: Role): boolean {
   return actor.roles.includes(role);
 }
 
-/** Builds the actor for an account; null when the account is missing or disabled. */
-export async function loadActor(db: Kysely<DB>, accountId: number): Promise<Actor | null> {
-  const account = await db
+// The account, its person's place in the tree and whether it has reports, in one statement:
+// every API request resolves an actor, so this is the hottest query in the product.
+function selectAccountWithPerson(db: Kysely<DB>) {
+  return db
     .selectFrom('accounts')
     .leftJoin('people', 'people.id', 'accounts.person_id')
     .select([
@@ -44,11 +45,42 @@ export async function loadActor(db: Kysely<DB>, accountId: number): Promise<Acto
             .where('r.status', '!=', 'terminated'),
         )
         .as('has_reports'),
-    )
-    .where('accounts.id', '=', accountId)
-    .executeTakeFirst();
-  if (!account || account.disabled_at) return null;
+    );
+}
 
+type AccountRow = {
+  id: number;
+  name: string;
+  email: string;
+  roles: unknown;
+  disabled_at: Date | null;
+  person_id: number | null;
+  path: string | null;
+  has_reports: unknown;
+};
+
+/** Builds the actor for an account; null when the account is missing or disabled. */
+export async function loadActor(db: Kysely<DB>, accountId: number): Promise<Actor | null> {
+  const account = await selectAccountWithPerson(db).where('accounts.id', '=', accountId).executeTakeFirst();
+  return account ? actorFromRow(db, account) : null;
+}
+
+/**
+ * The session row and its account's actor in one round trip; null when the session is unknown.
+ * The caller decides whether the session is still valid.
+ */
+export async function loadSessionActor(db: Kysely<DB>, tokenHash: string) {
+  const row = await selectAccountWithPerson(db)
+    .innerJoin('sessions', 'sessions.account_id', 'accounts.id')
+    .select(['sessions.last_seen_at', 'sessions.expires_at'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return null;
+  return { accountId: row.id, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at, actor: await actorFromRow(db, row) };
+}
+
+async function actorFromRow(db: Kysely<DB>, account: AccountRow): Promise<Actor | null> {
+  if (account.disabled_at) return null;
   const granted = new Set(account.roles as Role[]);
   granted.add('employee');
   // Manager is never granted: it follows from having reports, today.
@@ -61,7 +93,7 @@ export async function loadActor(db: Kysely<DB>, accountId: number): Promise<Acto
       .selectFrom('hr_scopes')
       .leftJoin('people', 'people.id', 'hr_scopes.root_person_id')
       .select(['hr_scopes.root_person_id', 'people.name', 'people.path'])
-      .where('hr_scopes.account_id', '=', accountId)
+      .where('hr_scopes.account_id', '=', account.id)
       .execute();
     hrScope = {
       wholeOrganisation: scopes.some((s) => s.root_person_id === null),

@@ -7,7 +7,7 @@ import { findAccountByEmail } from './accounts.repository.ts';
 import { verifyPassword } from './passwords.ts';
 import { decideSignInThrottle, DEFAULT_THROTTLE, type ThrottlePolicy } from './throttle.rules.ts';
 import { DEFAULT_SESSION_POLICY, sessionNeedsTouch, sessionState, type SessionPolicy } from './session.rules.ts';
-import { loadActor, type Actor } from './actor.ts';
+import { loadActor, loadSessionActor, type Actor } from './actor.ts';
 
 /** The token travels in the cookie; only its SHA-256 is stored, so a database leak is no key. */
 export function hashSessionToken(token: string): string {
@@ -109,23 +109,19 @@ export async function resolveSession(
 ): Promise<Actor | null> {
   const policy = options.policy ?? DEFAULT_SESSION_POLICY;
   const tokenHash = hashSessionToken(options.token);
-  const session = await db
-    .selectFrom('sessions')
-    .select(['account_id', 'last_seen_at', 'expires_at'])
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const session = await loadSessionActor(db, tokenHash);
   if (!session) return null;
-  const state = sessionState({ lastSeenAt: session.last_seen_at, expiresAt: session.expires_at }, options.now, policy);
+  const state = sessionState({ lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt }, options.now, policy);
   if (state !== 'valid') {
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     return null;
   }
-  const actor = await loadActor(db, session.account_id);
+  const actor = session.actor;
   if (!actor) {
-    await db.deleteFrom('sessions').where('account_id', '=', session.account_id).execute();
+    await db.deleteFrom('sessions').where('account_id', '=', session.accountId).execute();
     return null;
   }
-  if (sessionNeedsTouch(session.last_seen_at, options.now, policy)) {
+  if (sessionNeedsTouch(session.lastSeenAt, options.now, policy)) {
     await db.updateTable('sessions').set({ last_seen_at: options.now }).where('token_hash', '=', tokenHash).execute();
   }
   return actor;

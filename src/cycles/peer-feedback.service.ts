@@ -1,30 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { countWords } from '../shared/words.ts';
-import { loadCycle, assertActionOpen, phaseOf } from './cycle-loader.ts';
+import { loadCycle, assertActionOpen, phaseOf, selectCycleColumns, cycleFromRow } from './cycle-loader.ts';
 import { aggregatePrinciples, peerAnswerProblems, releaseDecision, type PeerAnswers } from './feedback.rules.ts';
 import { findWordingConcerns } from './wording.rules.ts';
 import { assertVersion, throwIfProblems } from './drafts.ts';
 import { findParticipant, requireSelfParticipant } from './participants.ts';
 import { hrCovers, isAboveInChain } from './cycles.access.ts';
 
+/** The request the actor was asked to answer, with its cycle, in one query; 404/403 otherwise. */
 async function loadOwnRequest(db: Kysely<DB>, actor: Actor, requestId: number) {
-  const request = await db
-    .selectFrom('peer_requests as r')
+  const row = await selectCycleColumns(db.selectFrom('review_cycles as c'))
+    .innerJoin('peer_requests as r', 'r.cycle_id', 'c.id')
     .innerJoin('people as s', 's.id', 'r.subject_id')
-    .select(['r.id', 'r.cycle_id', 'r.subject_id', 'r.reviewer_id', 'r.status', 's.name as subject_name'])
+    .select(['r.id', 'r.subject_id', 'r.reviewer_id', 'r.status', 's.name as subject_name'])
     .where('r.id', '=', requestId)
     .executeTakeFirst();
-  if (!request || request.status === 'nominated' || request.status === 'withdrawn') {
+  if (!row || row.status === 'nominated' || row.status === 'withdrawn') {
     throw new AppError('NOT_FOUND', { detail: `No feedback request ${requestId}.` });
   }
-  if (request.reviewer_id !== actor.personId) {
+  if (row.reviewer_id !== actor.personId) {
     throw new AppError('FORBIDDEN', { detail: 'Only the person asked can write this feedback.', extra: { rule: 'NOT_YOUR_DRAFT' } });
   }
-  return request;
+  return { id: row.id, subject_id: row.subject_id, reviewer_id: row.reviewer_id, status: row.status, subject_name: row.subject_name, cycle: await cycleFromRow(db, row) };
 }
 
 function presentDraft(
@@ -55,7 +56,7 @@ const selectDraft = (db: Kysely<DB>, requestId: number) =>
 /** The author's own draft or submitted feedback for a request. */
 export async function getMyPeerFeedback(db: Kysely<DB>, options: { actor: Actor; requestId: number }) {
   const request = await loadOwnRequest(db, options.actor, options.requestId);
-  const cycle = await loadCycle(db, request.cycle_id);
+  const { cycle } = request;
   const terms = cycle.policy.forte.wordingCheck.enabled ? cycle.policy.forte.wordingCheck.terms : [];
   return { requestId: request.id, cycleId: cycle.id, subject: { id: request.subject_id, name: request.subject_name }, ...presentDraft(await selectDraft(db, request.id), terms) };
 }
@@ -66,34 +67,81 @@ export async function savePeerFeedback(
   options: { actor: Actor; requestId: number; answers: PeerAnswers; version?: number; submit: boolean; now: Date },
 ) {
   const request = await loadOwnRequest(db, options.actor, options.requestId);
-  const cycle = await loadCycle(db, request.cycle_id);
+  const { cycle } = request;
   assertActionOpen(cycle, 'writePeerFeedback', options.now);
   if (request.status === 'declined') throw new AppError('CONFLICT', { detail: 'You declined this request; it is closed.', extra: { rule: 'REQUEST_DECLINED' } });
   throwIfProblems(peerAnswerProblems(options.answers, cycle.policy, options.submit ? 'submit' : 'draft'));
   const terms = cycle.policy.forte.wordingCheck.enabled ? cycle.policy.forte.wordingCheck.terms : [];
-  return db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('peer_feedback').select(['id', 'superpowers', 'improvements', 'lps_championed', 'lps_to_improve', 'status', 'version']).where('request_id', '=', request.id).forUpdate().executeTakeFirst();
-    assertVersion(current, options.version, presentDraft(current, terms));
-    const values = {
-      superpowers: options.answers.superpowers,
-      improvements: options.answers.improvements,
-      lps_championed: JSON.stringify(options.answers.lpsChampioned),
-      lps_to_improve: JSON.stringify(options.answers.lpsToImprove),
-      status: options.submit ? ('submitted' as const) : ('draft' as const),
-      updated_at: options.now,
-      submitted_at: options.submit ? options.now : null,
-    };
-    if (current) {
-      await trx.updateTable('peer_feedback').set({ ...values, version: current.version + 1 }).where('id', '=', current.id).execute();
-    } else {
-      await trx
-        .insertInto('peer_feedback')
-        .values({ ...values, request_id: request.id, cycle_id: cycle.id, subject_id: request.subject_id, author_id: request.reviewer_id, public_id: randomUUID() })
-        .execute();
-    }
-    await trx.updateTable('peer_requests').set({ status: options.submit ? 'submitted' : 'accepted', updated_at: options.now }).where('id', '=', request.id).execute();
-    return { requestId: request.id, cycleId: cycle.id, subject: { id: request.subject_id, name: request.subject_name }, ...presentDraft(await selectDraft(trx, request.id), terms) };
+  const present = (row: DraftRow | undefined) => ({ requestId: request.id, cycleId: cycle.id, subject: { id: request.subject_id, name: request.subject_name }, ...presentDraft(row, terms) });
+  const saved = await writeDraft(db, {
+    requestId: request.id,
+    cycleId: cycle.id,
+    subjectId: request.subject_id,
+    authorId: request.reviewer_id,
+    answers: options.answers,
+    expectedVersion: options.version,
+    submit: options.submit,
+    now: options.now,
   });
+  if (saved) return present(saved);
+  // Nothing was written: the draft was submitted meanwhile, another tab saved a newer version,
+  // or the request was closed. Read what is there to say which, with the latest text.
+  const current = await selectDraft(db, request.id);
+  assertVersion(current, options.version, presentDraft(current, terms));
+  throw new AppError('CONFLICT', { detail: 'This request was closed while you were writing.', extra: { rule: 'REQUEST_CLOSED' } });
+}
+
+type DraftRow = { superpowers: string; improvements: string; lps_championed: string[]; lps_to_improve: string[]; status: 'draft' | 'submitted'; version: number };
+
+/**
+ * Writes a draft or a submission in one statement (so one round trip, atomic without an explicit
+ * transaction): insert when there is none yet, else update only while it is a draft at the
+ * expected version, and move the request along in the same statement. Returns the row written,
+ * or undefined when a condition failed and nothing changed. Under READ COMMITTED a concurrent
+ * save of the same draft waits for the row lock and then re-checks the version, so exactly one
+ * of two tabs saving the same version wins.
+ */
+async function writeDraft(
+  db: Kysely<DB>,
+  input: { requestId: number; cycleId: number; subjectId: number; authorId: number; answers: PeerAnswers; expectedVersion: number | undefined; submit: boolean; now: Date },
+): Promise<DraftRow | undefined> {
+  const status = input.submit ? 'submitted' : 'draft';
+  const submittedAt = input.submit ? input.now : null;
+  const championed = JSON.stringify(input.answers.lpsChampioned);
+  const toImprove = JSON.stringify(input.answers.lpsToImprove);
+  const expected = input.expectedVersion ?? null;
+  const result = await sql<DraftRow>`
+    with open_request as (
+      select id from peer_requests
+      where id = ${input.requestId} and status in ('requested', 'accepted')
+    ),
+    updated as (
+      update peer_feedback f
+      set superpowers = ${input.answers.superpowers}, improvements = ${input.answers.improvements},
+          lps_championed = ${championed}::jsonb, lps_to_improve = ${toImprove}::jsonb,
+          status = ${status}, updated_at = ${input.now}, submitted_at = ${submittedAt}, version = f.version + 1
+      where f.request_id = (select id from open_request) and f.status = 'draft'
+        and (${expected}::integer is null or f.version = ${expected}::integer)
+      returning f.superpowers, f.improvements, f.lps_championed, f.lps_to_improve, f.status, f.version
+    ),
+    inserted as (
+      insert into peer_feedback (request_id, cycle_id, subject_id, author_id, public_id, superpowers, improvements, lps_championed, lps_to_improve, status, updated_at, submitted_at)
+      select id, ${input.cycleId}::integer, ${input.subjectId}::integer, ${input.authorId}::integer, ${randomUUID()}::uuid,
+             ${input.answers.superpowers}::text, ${input.answers.improvements}::text,
+             ${championed}::jsonb, ${toImprove}::jsonb, ${status}::text, ${input.now}::timestamptz, ${submittedAt}::timestamptz
+      from open_request
+      where not exists (select 1 from peer_feedback where request_id = ${input.requestId})
+        and coalesce(${expected}::integer, 0) = 0
+      on conflict (request_id) do nothing
+      returning superpowers, improvements, lps_championed, lps_to_improve, status, version
+    ),
+    written as (select * from updated union all select * from inserted),
+    moved as (
+      update peer_requests set status = ${input.submit ? 'submitted' : 'accepted'}, updated_at = ${input.now}
+      where id = ${input.requestId} and exists (select 1 from written)
+    )
+    select * from written`.execute(db);
+  return result.rows[0];
 }
 
 /**

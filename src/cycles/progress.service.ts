@@ -1,53 +1,51 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
-import type { Actor } from '../accounts/actor.ts';
+import { hasRole, type Actor } from '../accounts/actor.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
-import { loadCycle, phaseOf } from './cycle-loader.ts';
+import { cycleFromRow, loadCycle, phaseOf, selectCycleColumns } from './cycle-loader.ts';
 import { administersSubtree, authorizeAdministerCycle } from './cycles.access.ts';
-import { requireSelfParticipant } from './participants.ts';
 import { notify } from './notifications.service.ts';
 
 /** My to-do list in a cycle: my self review, the feedback others asked of me, and, for managers, my reports. */
 export async function listMyTasks(db: Kysely<DB>, options: { actor: Actor; cycleId: number; now: Date }) {
-  const cycle = await loadCycle(db, options.cycleId);
-  const me = await requireSelfParticipant(db, cycle.id, options.actor);
-  const [self, toAnswer, mine, reports] = await Promise.all([
-    db.selectFrom('self_reviews').select(['status']).where('cycle_id', '=', cycle.id).where('person_id', '=', me.personId).executeTakeFirst(),
-    db
-      .selectFrom('peer_requests as r')
-      .innerJoin('people as s', 's.id', 'r.subject_id')
-      .leftJoin('peer_feedback as f', 'f.request_id', 'r.id')
-      .select(['r.id', 'r.status', 's.id as subject_id', 's.name as subject_name', 's.title as subject_title', 'f.status as feedback_status'])
-      .where('r.cycle_id', '=', cycle.id)
-      .where('r.reviewer_id', '=', me.personId)
-      .where('r.status', 'in', ['requested', 'accepted', 'submitted', 'declined'])
-      .orderBy('s.name')
-      .execute(),
-    db.selectFrom('peer_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('cycle_id', '=', cycle.id).where('subject_id', '=', me.personId).where('status', '!=', 'withdrawn').executeTakeFirstOrThrow(),
-    db
-      .selectFrom('cycle_participants as cp')
-      .innerJoin('people as p', 'p.id', 'cp.person_id')
-      .leftJoin('manager_reviews as mr', (j) => j.onRef('mr.cycle_id', '=', 'cp.cycle_id').onRef('mr.person_id', '=', 'cp.person_id'))
-      .select(['p.id', 'p.name', 'p.title', 'mr.status as review_status'])
-      .select((eb) =>
-        eb
-          .selectFrom('peer_requests as n')
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('n.subject_id', '=', 'p.id')
-          .whereRef('n.cycle_id', '=', 'cp.cycle_id')
-          .where('n.status', '=', 'nominated')
-          .as('awaiting_approval'),
-      )
-      .where('cp.cycle_id', '=', cycle.id)
-      .where('p.manager_id', '=', me.personId)
-      .orderBy('p.name')
-      .execute(),
-  ]);
+  // Everyone opens this page all season, so the cycle, my participation, my self review's status
+  // and how many peers I asked come back in one statement.
+  const personId = options.actor.personId ?? -1;
+  const row = await selectCycleColumns(db.selectFrom('review_cycles as c'))
+    .leftJoin('cycle_participants as cp', (j) => j.onRef('cp.cycle_id', '=', 'c.id').on('cp.person_id', '=', personId))
+    .select('cp.person_id as participant_id')
+    .select((eb) => [
+      eb.selectFrom('self_reviews as sr').select('sr.status').whereRef('sr.cycle_id', '=', 'c.id').where('sr.person_id', '=', personId).as('self_status'),
+      eb
+        .selectFrom('peer_requests as mine')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('mine.cycle_id', '=', 'c.id')
+        .where('mine.subject_id', '=', personId)
+        .where('mine.status', '!=', 'withdrawn')
+        .as('requests_made'),
+    ])
+    .where('c.id', '=', options.cycleId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { detail: `No review cycle ${options.cycleId}.` });
+  if (row.participant_id === null) throw new AppError('FORBIDDEN', { detail: 'You are not taking part in this review cycle.' });
+  const cycle = await cycleFromRow(db, row);
+  const toAnswer = await db
+    .selectFrom('peer_requests as r')
+    .innerJoin('people as s', 's.id', 'r.subject_id')
+    .leftJoin('peer_feedback as f', 'f.request_id', 'r.id')
+    .select(['r.id', 'r.status', 's.id as subject_id', 's.name as subject_name', 's.title as subject_title', 'f.status as feedback_status'])
+    .where('r.cycle_id', '=', cycle.id)
+    .where('r.reviewer_id', '=', personId)
+    .where('r.status', 'in', ['requested', 'accepted', 'submitted', 'declined'])
+    .orderBy('s.name')
+    .execute();
+  // Manager is a role that follows from having reports, so people without it skip the query.
+  const reports = hasRole(options.actor, 'manager') ? await listReportTasks(db, cycle.id, personId) : [];
   return {
     cycle: { id: cycle.id, name: cycle.name, phase: phaseOf(cycle, options.now), deadlines: cycle.deadlines },
-    selfReview: { status: self?.status ?? ('not_started' as const) },
-    peerRequestsMade: Number(mine.n),
+    selfReview: { status: row.self_status ?? ('not_started' as const) },
+    peerRequestsMade: Number(row.requests_made ?? 0),
     recommendedPeers: cycle.policy.forte.peers.recommendedMinimum,
     feedbackToWrite: toAnswer.map((r) => ({
       requestId: r.id,
@@ -57,6 +55,27 @@ export async function listMyTasks(db: Kysely<DB>, options: { actor: Actor; cycle
     })),
     reports: reports.map((r) => ({ person: { id: r.id, name: r.name, title: r.title }, managerReview: r.review_status ?? ('not_started' as const), nominationsAwaitingApproval: Number(r.awaiting_approval ?? 0) })),
   };
+}
+
+function listReportTasks(db: Kysely<DB>, cycleId: number, managerId: number) {
+  return db
+    .selectFrom('cycle_participants as cp')
+    .innerJoin('people as p', 'p.id', 'cp.person_id')
+    .leftJoin('manager_reviews as mr', (j) => j.onRef('mr.cycle_id', '=', 'cp.cycle_id').onRef('mr.person_id', '=', 'cp.person_id'))
+    .select(['p.id', 'p.name', 'p.title', 'mr.status as review_status'])
+    .select((eb) =>
+      eb
+        .selectFrom('peer_requests as n')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('n.subject_id', '=', 'p.id')
+        .whereRef('n.cycle_id', '=', 'cp.cycle_id')
+        .where('n.status', '=', 'nominated')
+        .as('awaiting_approval'),
+    )
+    .where('cp.cycle_id', '=', cycleId)
+    .where('p.manager_id', '=', managerId)
+    .orderBy('p.name')
+    .execute();
 }
 
 /**

@@ -84,9 +84,20 @@ function findWordSpans(text: string): Span[] {
   return words;
 }
 
+// A save checks each answer against the limit and then reports its count back; the live counter
+// recounts unchanged boxes on every keystroke. Remembering the last few texts makes the repeats free.
+const recentCounts = new Map<string, number>();
+const RECENT_LIMIT = 256;
+
 /** How many words `text` has; the one count used by the 60-word rule in browser and server. */
 export function countWords(text: string): number {
-  return findWordSpans(text).length;
+  let count = recentCounts.get(text);
+  if (count === undefined) {
+    count = findWordSpans(text).length;
+    if (recentCounts.size >= RECENT_LIMIT) recentCounts.clear();
+    recentCounts.set(text, count);
+  }
+  return count;
 }
 
 /**
