@@ -44,8 +44,19 @@ describe('defaultDeadlines', () => {
     for (const phase of PHASES) expect(d[phase]).toMatch(/T23:59:59\.999Z$/u);
   });
 
-  it('rolls the whole schedule into the next year when the first deadline has passed', () => {
-    expect(defaultDeadlines(at('2025-11-22T00:00:00Z'), SCHEDULE)).toEqual({
+  it('joins the season under way when created after its first deadline, with a week for the first phase', () => {
+    expect(defaultDeadlines(at('2025-11-22T00:00:00Z'), SCHEDULE)).toEqual({ ...NOVEMBER_DEADLINES, self_review: '2025-11-29T23:59:59.999Z' });
+    // The case that prompted the rule: HR creates the cycle on 23 November.
+    expect(defaultDeadlines(at('2026-11-23T10:00:00Z'), SCHEDULE)).toMatchObject({ self_review: '2026-11-30T23:59:59.999Z', peer_feedback: '2026-12-19T23:59:59.999Z', delivery: '2027-03-20T23:59:59.999Z' });
+  });
+
+  it('gives a late first phase a week even across a month end', () => {
+    expect(defaultDeadlines(at('2025-11-28T12:00:00Z'), SCHEDULE).self_review).toBe('2025-12-05T23:59:59.999Z');
+  });
+
+  it('moves to the next season when the season under way has less than two weeks left before its second deadline', () => {
+    expect(defaultDeadlines(at('2025-12-05T23:59:59.999Z'), SCHEDULE).self_review).toBe('2025-12-12T23:59:59.999Z');
+    expect(defaultDeadlines(at('2025-12-06T00:00:00Z'), SCHEDULE)).toEqual({
       self_review: '2026-11-21T23:59:59.999Z',
       peer_feedback: '2026-12-19T23:59:59.999Z',
       manager_review: '2027-01-23T23:59:59.999Z',
@@ -54,8 +65,8 @@ describe('defaultDeadlines', () => {
     });
   });
 
-  it('rolls a deadline on the very instant of the start, which would leave no time at all', () => {
-    expect(defaultDeadlines(at('2025-11-21T23:59:59.999Z'), SCHEDULE).self_review).toBe('2026-11-21T23:59:59.999Z');
+  it('treats a start on the very instant of the first deadline as late, which would otherwise leave no time at all', () => {
+    expect(defaultDeadlines(at('2025-11-21T23:59:59.999Z'), SCHEDULE).self_review).toBe('2025-11-28T23:59:59.999Z');
     expect(defaultDeadlines(at('2025-11-21T23:59:58.999Z'), SCHEDULE).self_review).toBe('2025-11-21T23:59:59.999Z');
   });
 
@@ -63,7 +74,7 @@ describe('defaultDeadlines', () => {
     expect(defaultDeadlines(at('2026-04-10T12:00:00Z'), SCHEDULE)).toMatchObject({ self_review: '2026-11-21T23:59:59.999Z', delivery: '2027-03-20T23:59:59.999Z' });
   });
 
-  it('always gives strictly increasing deadlines after the start, on the schedule’s days, within a year of each other', () => {
+  it('always gives strictly increasing deadlines after the start, on the schedule’s days (a late first phase a week out), within a year of each other', () => {
     fc.assert(
       fc.property(startDate, schedule, (start, days) => {
         const d = defaultDeadlines(start, days);
@@ -75,7 +86,9 @@ describe('defaultDeadlines', () => {
           // The first year that keeps the order: never a year later than needed.
           expect(t - previous).toBeLessThanOrEqual(366 * 86_400_000);
         });
-        for (const phase of PHASES) expect(d[phase].slice(5, 10)).toBe(days[phase]);
+        const lateFirst = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 7)).toISOString().slice(5, 10);
+        expect([days[PHASES[0]], lateFirst]).toContain(d[PHASES[0]].slice(5, 10));
+        for (const phase of PHASES.slice(1)) expect(d[phase].slice(5, 10)).toBe(days[phase]);
       }),
     );
   });

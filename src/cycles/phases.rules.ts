@@ -14,22 +14,52 @@ export type CycleAction = keyof typeof ACTION_PHASES;
 
 export type Deadlines = Record<Phase, string>;
 
+/** A cycle created after its season's first deadline still gets this long for that first phase. */
+export const LATE_START_FIRST_PHASE_DAYS = 7;
+
 /**
- * Default deadlines for a cycle launched on `start`: each phase's MM-DD from the policy, at the
- * end of that day (UTC), in the first year that keeps them after `start` and in order.
+ * Default deadlines for a cycle created on `start`: each phase's MM-DD from the policy, at the end
+ * of that day (UTC), in order. A cycle created after the season's first deadline joins the season
+ * under way (HR creating "Forte 2026" on 23 November means this season, not one a year out) with a
+ * first phase of LATE_START_FIRST_PHASE_DAYS, as long as that leaves as long again before the
+ * second deadline; later than that, the cycle runs in the next season.
  */
 export function defaultDeadlines(start: Date, schedule: Policy['forte']['schedule']): Deadlines {
-  let previous = start.getTime();
-  let year = start.getUTCFullYear();
+  const running = seasonFrom(latestFirstDeadlineUpTo(start, schedule) - 1, schedule);
+  const firstPhaseEnd = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + LATE_START_FIRST_PHASE_DAYS, 23, 59, 59, 999);
+  const secondDeadline = Date.parse(running[PHASES[1]]);
+  if (firstPhaseEnd + LATE_START_FIRST_PHASE_DAYS * DAY_MS <= secondDeadline) {
+    return { ...running, [PHASES[0]]: new Date(firstPhaseEnd).toISOString() };
+  }
+  return seasonFrom(start.getTime(), schedule);
+}
+
+const DAY_MS = 86_400_000;
+
+// Each deadline in the first year that keeps it after the previous one (the first after `after`).
+function seasonFrom(after: number, schedule: Policy['forte']['schedule']): Deadlines {
+  let previous = after;
+  let year = new Date(after).getUTCFullYear();
   const deadlines = {} as Deadlines;
   for (const phase of PHASES) {
-    const [month, day] = schedule[phase].split('-').map(Number) as [number, number];
+    const [month, day] = monthDay(schedule[phase]);
     let at = endOfDay(year, month, day);
     if (at <= previous) at = endOfDay(++year, month, day);
     deadlines[phase] = new Date(at).toISOString();
     previous = at;
   }
   return deadlines;
+}
+
+// The last occurrence of the schedule's first deadline at or before `start`.
+function latestFirstDeadlineUpTo(start: Date, schedule: Policy['forte']['schedule']): number {
+  const [month, day] = monthDay(schedule[PHASES[0]]);
+  const thisYear = endOfDay(start.getUTCFullYear(), month, day);
+  return thisYear <= start.getTime() ? thisYear : endOfDay(start.getUTCFullYear() - 1, month, day);
+}
+
+function monthDay(mmdd: string): [number, number] {
+  return mmdd.split('-').map(Number) as [number, number];
 }
 
 // The last millisecond of the day, UTC; 29 February becomes the 28th in other years.
