@@ -7,6 +7,7 @@ import { signInCookie, startTestServer, WRITE_HEADERS } from './server.ts';
 import { loadActor } from '../src/accounts/actor.ts';
 import { createCycle, launchCycle } from '../src/cycles/cycles.service.ts';
 import { requestPeers } from '../src/cycles/peer-requests.service.ts';
+import { createSession } from '../src/calibration/sessions.service.ts';
 
 /**
  * Every route of the OpenAPI document against every role and no session. A route missing
@@ -73,6 +74,26 @@ const EXPECTATIONS: Record<string, Record<Who, Outcome>> = {
   'GET /api/notifications': signedIn('allow'),
   'POST /api/notifications/read': signedIn('allow'),
   'GET /api/policies': signedIn('allow'),
+  // OLR. The manager proposed {personId}'s rating and is the session's one calibrator; HR (whole
+  // organisation) and the admin run sessions; the employee neither calibrates nor runs one.
+  'GET /api/cycles/{id}/proposals': only('employee', 'manager'),
+  'GET /api/cycles/{id}/people/{personId}/proposal': only('manager', 'hr'),
+  'PUT /api/cycles/{id}/people/{personId}/proposal': only('manager'),
+  'POST /api/cycles/{id}/people/{personId}/proposal/submit': only('manager'),
+  'GET /api/calibration-sessions': signedIn('allow'),
+  'POST /api/calibration-sessions': only('hr', 'admin'),
+  'GET /api/calibration-sessions/{id}': only('manager', 'hr', 'admin'),
+  'POST /api/calibration-sessions/{id}/sync': only('hr', 'admin'),
+  'POST /api/calibration-sessions/{id}/reveal': only('hr', 'admin'),
+  'PUT /api/calibration-sessions/{id}/votes': only('manager'),
+  'POST /api/calibration-sessions/{id}/adjustments': only('manager', 'hr', 'admin'),
+  'GET /api/calibration-sessions/{id}/compare': only('manager', 'hr', 'admin'),
+  'GET /api/calibration-sessions/{id}/export.csv': only('hr', 'admin'),
+  'POST /api/calibration-sessions/{id}/finalise': only('hr', 'admin'),
+  'POST /api/calibration-sessions/{id}/deliver': only('hr', 'admin'),
+  'GET /api/cycles/{id}/my-rating': only('employee', 'manager'),
+  // The target sits under another manager: only HR in scope reads the history.
+  'GET /api/people/{id}/rating-history': only('hr'),
 };
 
 let database: Database;
@@ -83,6 +104,8 @@ let reviewed: BuiltPerson;
 let cycleId: number;
 let requestToEmployee: number;
 let requestToWithdraw: number;
+let sessionId: number;
+let topId: number;
 const accounts = {} as Record<Exclude<Who, 'anonymous'>, { email: string; password: string }>;
 let counter = 0;
 
@@ -112,6 +135,11 @@ beforeAll(async () => {
   const requests = await db.selectFrom('peer_requests').select(['id', 'reviewer_id']).where('subject_id', '=', reviewed.id).execute();
   requestToEmployee = requests.find((r) => r.reviewer_id === engineer.id)!.id;
   requestToWithdraw = requests.find((r) => r.reviewer_id === colleague.id)!.id;
+  // A submitted proposal (written directly: the cycle is still in self review) and a session
+  // with the manager as its calibrator.
+  await db.insertInto('rating_proposals').values({ cycle_id: cycleId, person_id: reviewed.id, author_id: manager.id, principles: '{}', performance: 4, potential: 2, justification: 'A solid year of delivery.', evidence: JSON.stringify({ byDimension: {}, impactExamples: [], peerFeedbackThemes: '', logNoteIds: [], systemMetrics: [], multiplierImpact: '' }), status: 'submitted' }).execute();
+  sessionId = (await createSession(db, { actor: hrActor, input: { cycleId, rootPersonId: top.id, name: 'Matrix session', calibratorAccountIds: [managerActor.accountId], blind: false }, now })).id;
+  topId = top.id;
 });
 afterAll(async () => {
   await app.close();
@@ -121,12 +149,14 @@ afterAll(async () => {
 function pathId(route: string): number {
   if (route.includes('/accounts/')) return targetAccountId;
   if (route.includes('/cycles/')) return cycleId;
+  if (route.includes('/calibration-sessions/')) return sessionId;
   if (route === 'DELETE /api/peer-requests/{id}') return requestToWithdraw;
   if (route.includes('/peer-requests/')) return requestToEmployee;
   return target.id;
 }
 
 const ANSWERS = { superpowers: 'Calm, clear incident command.', improvements: 'Write the design down earlier.', lpsChampioned: ['Ownership'], lpsToImprove: [] };
+const PROPOSAL = { performance: 4, potential: 2, principles: {}, justification: 'A solid year of delivery and operations.', evidence: { byDimension: {}, impactExamples: [], peerFeedbackThemes: '', logNoteIds: [], systemMetrics: [], multiplierImpact: '' } };
 const REVIEW = { narrative: 'A strong year.', strengths: 'Operations', growthAreas: 'Scope', evidenceLinks: [] };
 
 function sampleRequest(route: string, who: Who): InjectOptions {
@@ -150,7 +180,14 @@ function sampleRequest(route: string, who: Who): InjectOptions {
     'POST /api/cycles/{id}/people/{personId}/manager-review/submit': REVIEW,
     'POST /api/people/{id}/log': { kind: 'win', occurredOn: '2026-01-05', body: 'Shipped the ledger.' },
     'POST /api/notifications/read': { ids: [1] },
+    'PUT /api/cycles/{id}/people/{personId}/proposal': PROPOSAL,
+    'POST /api/cycles/{id}/people/{personId}/proposal/submit': PROPOSAL,
+    'POST /api/calibration-sessions': { cycleId, rootPersonId: topId, name: `Session ${++counter}`, calibratorAccountIds: [targetAccountId] },
+    'PUT /api/calibration-sessions/{id}/votes': { personId: reviewed.id, vote: 'agree' },
+    // Version 1 the first time; later ones meet a version conflict (409), still past authorization.
+    'POST /api/calibration-sessions/{id}/adjustments': { personId: reviewed.id, performance: 4, potential: 3, rationale: 'Led the incident programme this year.', version: 1 },
   };
+  if (route === 'GET /api/calibration-sessions/{id}/compare') return { method, url: `${url}?policy=humane` };
   if (route === 'POST /api/imports/people') {
     return {
       method,

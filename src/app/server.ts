@@ -18,6 +18,7 @@ import { peopleRoutes } from '../people/people.routes.ts';
 import { cyclesRoutes } from '../cycles/cycles.routes.ts';
 import { feedbackRoutes } from '../cycles/feedback.routes.ts';
 import { logRoutes } from '../cycles/log.routes.ts';
+import { calibrationRoutes } from '../calibration/calibration.routes.ts';
 
 export interface ServerOptions {
   db: Kysely<DB>;
@@ -72,6 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(cyclesRoutes, { db: options.db, now });
   await app.register(feedbackRoutes, { db: options.db, now });
   await app.register(logRoutes, { db: options.db, now });
+  await app.register(calibrationRoutes, { db: options.db, now });
 
   await registerWebApp(app, options.webDist);
   return app;

@@ -9,6 +9,16 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   migrate: async () => (await import('./migrate.command.ts')).migrateCommand,
   'users create': async () => (await import('./users.command.ts')).usersCreateCommand,
   'import people': async () => (await import('./import.command.ts')).importPeopleCommand,
+  'dora derive': async () => (await import('./dora.command.ts')).doraDeriveCommand,
+  dora: async () => (await import('./dora.command.ts')).doraCommand,
+  'audit bias': async () => (await import('./analytics.command.ts')).auditBiasCommand,
+  'audit managers': async () => (await import('./analytics.command.ts')).auditManagersCommand,
+  simulate: async () => (await import('./analytics.command.ts')).simulateCommand,
+  calibrate: async () => (await import('./calibrate.command.ts')).calibrateCommand,
+  'audit head': async () => (await import('./audit.command.ts')).auditHeadCommand,
+  'audit verify': async () => (await import('./audit.command.ts')).auditVerifyCommand,
+  backup: async () => (await import('./backup.command.ts')).backupCommand,
+  restore: async () => (await import('./backup.command.ts')).restoreCommand,
 };
 
 const USAGE = `Usage: highbar <command> [options]
@@ -19,6 +29,23 @@ Commands:
   users create --email E --name N --role R   create an account; password from the first line of stdin
   import people FILE.csv [--confirm] [--dry-run] [--format json]
                                              import an HRIS export of people
+  dora --input DIR --project NAME --from YYYY-MM-DD --to YYYY-MM-DD [--report 2021|2023] [--format json]
+  dora --git REPO --release-tags GLOB --from YYYY-MM-DD --to YYYY-MM-DD [--report 2021|2023] [--format json]
+                                             the four DORA keys from DevLake CSV tables or a git repository
+  dora derive --input DIR --project NAME --table T [--format csv|json]
+                                             one derived DevLake table (see docs/metrics.md)
+  audit bias --input F --outcome C --favourable V --group C [--reference V] [--control C ...] [--min-group N]
+                                             bias audit of an outcome by group, raw and within controls
+  audit managers --input F --outcome C --favourable V --manager C
+                                             each manager's share, shrunk towards the organisation
+  simulate --people N --team-size K --team-sd S --noise-sd E --policy forced|rubric [--le-share X] --runs R --seed I
+                                             Monte Carlo of a labelling policy
+  calibrate --input ROSTER.csv --policy amazon|humane|FILE.json [--group-by COL] [--format json]
+                                             OV per person and the distribution against the policy's targets (no database)
+  audit head [--format json]                 print the audit chain head (entries, hash) to keep outside the database
+  audit verify [--head HASH] [--format json] recompute the audit chain; exit 1 naming the first bad entry
+  backup FILE [--format json]                write a consistent backup of the whole database to FILE
+  restore FILE [--replace] [--format json]   restore a backup into an empty database (--replace: into any)
 
 Every database command takes --data DIR (default ./.highbar) and honours DATABASE_URL.
 `;

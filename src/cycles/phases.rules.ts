@@ -9,6 +9,7 @@ export const ACTION_PHASES = {
   respondToRequest: ['self_review', 'peer_feedback'],
   writePeerFeedback: ['self_review', 'peer_feedback'],
   writeManagerReview: ['peer_feedback', 'manager_review'],
+  proposeRating: ['peer_feedback', 'manager_review', 'calibration'],
 } as const satisfies Record<string, readonly Phase[]>;
 export type CycleAction = keyof typeof ACTION_PHASES;
 

@@ -22,6 +22,8 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       const release = () => {
         if (released) return;
         released = true;
+        // A process that opens and closes the folder many times (tests, scripts) must not pile up exit hooks.
+        process.removeListener('exit', release);
         try {
           if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
         } catch {

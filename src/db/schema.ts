@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ProposalEvidence } from '../shared/schemas/calibration.ts';
 
 /** Table types, written by hand to match the migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -231,6 +232,86 @@ export interface NotificationsTable {
   emailed_at: Date | null;
 }
 
+export type OvRatingValue = 'TT' | 'HV3' | 'HV2' | 'HV1' | 'LE';
+
+export interface RatingProposalsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  person_id: number;
+  author_id: number;
+  performance: number | null;
+  potential: number | null;
+  principles: Json<Record<string, number>>;
+  justification: string;
+  evidence: Json<ProposalEvidence>;
+  status: 'draft' | 'submitted';
+  version: Generated<number>;
+  updated_at: Timestamp;
+  submitted_at: Date | null;
+}
+
+export interface CalibrationSessionsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  root_person_id: number;
+  name: string;
+  status: ColumnType<'open' | 'finalised' | 'delivered', 'open' | 'finalised' | 'delivered' | undefined>;
+  blind: ColumnType<boolean, boolean | undefined>;
+  created_by: number;
+  created_at: CreatedAt;
+  finalised_at: Date | null;
+  delivered_at: Date | null;
+  version: Generated<number>;
+}
+
+export interface CalibrationCalibratorsTable {
+  session_id: number;
+  account_id: number;
+}
+
+export interface CalibratedRatingsTable {
+  id: Generated<number>;
+  session_id: number;
+  cycle_id: number;
+  person_id: number;
+  manager_id: number | null;
+  proposed_performance: number;
+  proposed_potential: number;
+  proposed_ov: OvRatingValue;
+  performance: number;
+  potential: number;
+  ov: OvRatingValue;
+  forte_summary: string;
+  evidence_dimensions: Json<string[]>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface CalibrationVotesTable {
+  session_id: number;
+  person_id: number;
+  account_id: number;
+  vote: 'agree' | 'questions' | 'abstain';
+  at: Timestamp;
+}
+
+export interface RatingChangesTable {
+  id: Generated<number>;
+  session_id: number;
+  person_id: number;
+  from_performance: number;
+  from_potential: number;
+  from_ov: OvRatingValue;
+  to_performance: number;
+  to_potential: number;
+  to_ov: OvRatingValue;
+  rationale: string;
+  evidence_to_change_mind: string | null;
+  approved_by: Json<number[]>;
+  changed_by: number;
+  at: Timestamp;
+}
+
 export interface DB {
   meta: MetaTable;
   ladders: LaddersTable;
@@ -252,6 +333,12 @@ export interface DB {
   manager_reviews: ManagerReviewsTable;
   feedback_log: FeedbackLogTable;
   notifications: NotificationsTable;
+  rating_proposals: RatingProposalsTable;
+  calibration_sessions: CalibrationSessionsTable;
+  calibration_calibrators: CalibrationCalibratorsTable;
+  calibrated_ratings: CalibratedRatingsTable;
+  calibration_votes: CalibrationVotesTable;
+  rating_changes: RatingChangesTable;
 }
 
 export type Person = Selectable<PeopleTable>;

@@ -210,7 +210,8 @@ export function managerTreeProblems(rows: PersonRow[], byEmployeeId: Map<string,
   return problems;
 }
 
-function lineBreaksWithin(raw: string): number {
+/** Line breaks inside a record's raw text, to report it at its first line rather than its last. */
+export function lineBreaksWithin(raw: string): number {
   // Skipped blank lines before the record arrive in its raw text too.
   const body = raw.replace(/^(\r\n|\r|\n)+/u, '').replace(/(\r\n|\r|\n)$/u, '');
   return body.match(/\r\n|\r|\n/gu)?.length ?? 0;

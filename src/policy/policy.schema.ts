@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { olrSchema } from './olr.schema.ts';
 
 export const PHASES = ['self_review', 'peer_feedback', 'manager_review', 'calibration', 'delivery'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -61,7 +62,20 @@ export const policySchema = z
       })
       .strict()
       .refine((f) => f.peers.recommendedMinimum <= f.peers.cap, { message: 'peers.recommendedMinimum must not exceed peers.cap' }),
+    /**
+     * Ratings, the OV matrix and calibration (issue 4). Optional because policy versions stored
+     * before OLR existed stay readable for the Forte cycles pinned to them; calibrating against
+     * such a version is refused with a message instead.
+     */
+    olr: olrSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((policy, ctx) => {
+    for (const principle of Object.keys(policy.olr?.roleModel.maxPercentByPrinciple ?? {})) {
+      if (!policy.leadershipPrinciples.includes(principle)) {
+        ctx.addIssue({ code: 'custom', path: ['olr', 'roleModel', 'maxPercentByPrinciple', principle], message: `${JSON.stringify(principle)} is not one of the policy's leadership principles` });
+      }
+    }
+  });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -3,15 +3,25 @@ import type { DB } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { policySchema, type Policy } from './policy.schema.ts';
 import { PRESETS } from './presets.ts';
+import { canonicalJson } from '../audit/audit.service.ts';
 
 const ACTIVE_POLICY_KEY = 'active_policy';
 
-/** Installs version 1 of each preset once; edited policies are new versions, never overwrites. */
+/**
+ * Installs each shipped preset as a policy version: version 1 on a new database, and a new version
+ * when this release ships a preset that differs from every stored version of it (an upgrade that
+ * adds, say, calibration rules). Stored versions are never overwritten: cycles pinned to them keep
+ * running under exactly what they launched with.
+ */
 export async function ensurePresetPolicies(db: Kysely<DB>): Promise<void> {
   for (const preset of Object.values(PRESETS)) {
+    const stored = await db.selectFrom('policies').select(['version', 'document']).where('key', '=', preset.key).execute();
+    const shipped = canonicalJson(preset);
+    if (stored.some((s) => canonicalJson(s.document) === shipped)) continue;
+    const version = Math.max(0, ...stored.map((s) => s.version)) + 1;
     await db
       .insertInto('policies')
-      .values({ key: preset.key, version: 1, document: JSON.stringify(preset) })
+      .values({ key: preset.key, version, document: JSON.stringify(preset) })
       .onConflict((oc) => oc.columns(['key', 'version']).doNothing())
       .execute();
   }

@@ -1,5 +1,7 @@
 import type { Policy } from './policy.schema.ts';
 import { DEFAULT_WORDING_TERMS } from './wording-terms.ts';
+import { AMAZON_OLR, HUMANE_OLR } from './olr-presets.ts';
+import type { OlrPolicy } from './olr.schema.ts';
 
 /** The 16 Leadership Principles (DOMAIN.md section 2). */
 export const DEFAULT_LEADERSHIP_PRINCIPLES = [
@@ -21,6 +23,9 @@ export const DEFAULT_LEADERSHIP_PRINCIPLES = [
   'Success and Scale Bring Broad Responsibility',
 ];
 
+/** A shipped preset always carries the OLR section that older stored versions may lack. */
+export type PresetPolicy = Policy & { olr: OlrPolicy };
+
 // Forte runs November to March: self review, peers, manager, OLR, delivery.
 const SCHEDULE = {
   self_review: '11-21',
@@ -31,7 +36,7 @@ const SCHEDULE = {
 };
 
 /** Amazon's system as described in the source material: anonymous to the recipient, authors visible up the chain and to HR. */
-export const AMAZON_POLICY: Policy = {
+export const AMAZON_POLICY: PresetPolicy = {
   key: 'amazon',
   name: 'Amazon',
   description:
@@ -45,10 +50,11 @@ export const AMAZON_POLICY: Policy = {
     employeeReadsManagerLog: false,
     wordingCheck: { enabled: true, terms: DEFAULT_WORDING_TERMS },
   },
+  olr: AMAZON_OLR,
 };
 
 /** The humane alternative: feedback flows as it arrives but only once enough has arrived to protect authors. */
-export const HUMANE_POLICY: Policy = {
+export const HUMANE_POLICY: PresetPolicy = {
   ...AMAZON_POLICY,
   key: 'humane',
   name: 'Humane',
@@ -60,6 +66,7 @@ export const HUMANE_POLICY: Policy = {
     hrReadsPeerAuthors: false,
     employeeReadsManagerLog: true,
   },
+  olr: HUMANE_OLR,
 };
 
-export const PRESETS: Record<string, Policy> = { amazon: AMAZON_POLICY, humane: HUMANE_POLICY };
+export const PRESETS: Record<string, PresetPolicy> = { amazon: AMAZON_POLICY, humane: HUMANE_POLICY };

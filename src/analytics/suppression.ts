@@ -1,0 +1,42 @@
+/** A group's head count, the only thing suppression looks at. */
+export interface GroupSize {
+  value: string;
+  n: number;
+}
+
+export interface Suppression {
+  visible: string[];
+  hidden: string[];
+  hiddenPeople: number;
+}
+
+/**
+ * Decides which groups a report may show. Primary suppression hides every group with fewer than
+ * `minGroup` people. Complementary suppression then assumes a reader knows the population total
+ * (it is printed elsewhere, or the reader can count): with one group hidden, the total minus the
+ * visible groups is that group, so the next-smallest visible group is hidden too; and the hidden
+ * groups together must reach `minGroup` people, or the subtraction exposes a group below the
+ * minimum (three people, all rated low, is three people's ratings). Ties hide the group whose
+ * value sorts first, so the answer never depends on input order.
+ */
+export function suppressGroups(groups: readonly GroupSize[], minGroup: number): Suppression {
+  const bySize = [...groups].sort((x, y) => x.n - y.n || compareText(x.value, y.value));
+  const hidden = bySize.filter((g) => g.n < minGroup);
+  const visible = bySize.filter((g) => g.n >= minGroup);
+  let hiddenPeople = hidden.reduce((total, g) => total + g.n, 0);
+  while (hidden.length > 0 && visible.length > 0 && (hidden.length < 2 || hiddenPeople < minGroup)) {
+    const next = visible.shift()!;
+    hidden.push(next);
+    hiddenPeople += next.n;
+  }
+  return {
+    visible: visible.map((g) => g.value),
+    hidden: hidden.map((g) => g.value),
+    hiddenPeople,
+  };
+}
+
+/** Code-point order: the same on every machine and locale. */
+export function compareText(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
