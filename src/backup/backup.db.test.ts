@@ -73,16 +73,8 @@ describe('highbar backup and restore', () => {
     expect(refused.stderr).toMatch(/^Nothing was restored: the database already holds data \(in .*teams.*\)\. .*--replace/u);
     expect(await target.withDb(({ db }) => dumpDatabase(db))).toEqual(changed);
 
-    // The append-only rule issue 4 asks of the audit log, as a migration would write it: it must
-    // neither stop --replace from emptying the table nor be left switched off afterwards.
-    await target.withDb(async ({ db }) => {
-      await sql`create function refuse_audit_change() returns trigger language plpgsql as $$
-        begin raise exception 'audit_events is append-only'; end $$`.execute(db);
-      await sql`create trigger audit_events_append_only before update or delete on audit_events
-        for each row execute function refuse_audit_change()`.execute(db);
-      await sql`create trigger audit_events_no_truncate before truncate on audit_events
-        for each statement execute function refuse_audit_change()`.execute(db);
-    });
+    // The audit log's append-only triggers (migration 20261129T1901) must neither stop --replace
+    // from emptying the table nor be left switched off afterwards.
     const replaced = await runCli(target, ['restore', file, '--replace', '--format', 'json']);
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(JSON.parse(replaced.stdout).replaced).toBe(true);
