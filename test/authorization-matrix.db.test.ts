@@ -24,6 +24,7 @@ const only = (...roles: Who[]): Record<Who, Outcome> =>
 
 const EXPECTATIONS: Record<string, Record<Who, Outcome>> = {
   'GET /api/health': all('allow'),
+  'GET /api/ready': all('allow'),
   'POST /api/session': all('allow'),
   'DELETE /api/session': signedIn('allow'),
   'GET /api/me': signedIn('allow'),

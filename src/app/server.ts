@@ -13,6 +13,7 @@ import { AppError } from '../shared/errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerAuth } from './auth.ts';
+import { registerObservability, type PoolStats } from './observability.ts';
 import { accountsRoutes } from '../accounts/accounts.routes.ts';
 import { peopleRoutes } from '../people/people.routes.ts';
 import { cyclesRoutes } from '../cycles/cycles.routes.ts';
@@ -29,6 +30,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** The built web app; when absent, the server answers API requests only. */
   webDist?: string;
+  /** The database pool's state, for /metrics; absent for the embedded database. */
+  poolStats?: () => PoolStats;
 }
 
 /** Builds the HTTP server: plugins, then every feature's routes. It does not listen. */
@@ -67,6 +70,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     async () => ({ status: 'ok' as const }),
   );
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  registerObservability(app, { db: options.db, poolStats: options.poolStats });
 
   await app.register(accountsRoutes, { db: options.db, now });
   await app.register(peopleRoutes, { db: options.db, now });

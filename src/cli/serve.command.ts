@@ -25,6 +25,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     publicOrigin: config.publicOrigin,
     trustProxy: config.trustProxy,
     webDist: config.webDist,
+    poolStats: database.poolStats ?? undefined,
   });
   const shutdown = async () => {
     await app.close();

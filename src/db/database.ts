@@ -17,6 +17,8 @@ export interface Database {
   target: DatabaseTarget;
   /** The raw PGlite instance, for backups and test snapshots; null on a server. */
   pglite: PGlite | null;
+  /** Connections of the server pool by state; null for the embedded database (one connection). */
+  poolStats: (() => { total: number; idle: number; waiting: number }) | null;
   close(): Promise<void>;
 }
 
@@ -68,7 +70,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // replaced on next use; without a listener it would crash the process.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, target, pglite: null, close: () => db.destroy() };
+    return { db, target, pglite: null, poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }), close: () => db.destroy() };
   }
 
   let lock: DataDirLock | null = null;
@@ -90,6 +92,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     db,
     target,
     pglite,
+    poolStats: null,
     async close() {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
