@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { idParamsSchema, problemSchema } from '../shared/schemas/common.ts';
+import { idParamsSchema, problemSchema, idParam } from '../shared/schemas/common.ts';
 import {
   approveNominationsBodySchema,
   feedbackAboutSchema,
@@ -24,8 +24,8 @@ import { exportReceivedFeedbackCsv, getMyPeerFeedback, listFeedbackAbout, listRe
 import { getManagerReview, saveManagerReview } from './manager-review.service.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
-const personParams = z.object({ id: z.coerce.number().int().positive(), personId: z.coerce.number().int().positive() }).strict();
-const subjectQuery = z.object({ subjectId: z.coerce.number().int().positive().optional() }).strict();
+const personParams = z.object({ id: idParam, personId: idParam }).strict();
+const subjectQuery = z.object({ subjectId: idParam.optional() }).strict();
 
 /** Self review, peer requests and feedback, received feedback, and the manager's review. */
 export const feedbackRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () => Date }> = async (app, { db, now }) => {

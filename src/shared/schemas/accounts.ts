@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from './common.ts';
+import { roleSchema, idSchema } from './common.ts';
 
 /** Roles an admin can grant; `manager` is derived from having reports and never stored. */
 export const grantableRoleSchema = z.enum(['employee', 'hr', 'admin']);
@@ -21,7 +21,7 @@ export const accountListSchema = z.object({ accounts: z.array(accountSchema) });
 const hrScopeInputSchema = z
   .object({
     wholeOrganisation: z.boolean(),
-    rootPersonIds: z.array(z.number().int().positive()).max(200),
+    rootPersonIds: z.array(idSchema).max(200),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema, versionSchema } from './common.ts';
 
 /** Wire shapes of OLR: proposals, calibration sessions, the board, adjustments and delivery. */
 
@@ -15,7 +16,7 @@ export const proposalEvidenceSchema = z
     impactExamples: z.array(shortText(1000).min(1)).max(5),
     peerFeedbackThemes: shortText(2000),
     /** Continuous-log notes the manager cites (ids from the feedback log). */
-    logNoteIds: z.array(z.number().int().positive()).max(50),
+    logNoteIds: z.array(idSchema).max(50),
     /** 1-2 system metrics as context, never as a score. */
     systemMetrics: z.array(shortText(300).min(1)).max(5),
     multiplierImpact: shortText(2000),
@@ -31,7 +32,7 @@ export const proposalBodySchema = z
     principles: z.record(z.string().max(120), z.number().int()),
     justification: shortText(3000),
     evidence: proposalEvidenceSchema,
-    version: z.number().int().min(0).optional(),
+    version: versionSchema.optional(),
   })
   .strict();
 
@@ -65,26 +66,26 @@ export const teamProposalsSchema = z.object({
 
 export const createSessionBodySchema = z
   .object({
-    cycleId: z.number().int().positive(),
-    rootPersonId: z.number().int().positive(),
+    cycleId: idSchema,
+    rootPersonId: idSchema,
     name: z.string().trim().min(1).max(200),
-    calibratorAccountIds: z.array(z.number().int().positive()).min(1).max(50),
+    calibratorAccountIds: z.array(idSchema).min(1).max(50),
     blind: z.boolean().optional(),
   })
   .strict();
 
-export const voteBodySchema = z.object({ personId: z.number().int().positive(), vote: z.enum(['agree', 'questions', 'abstain']) }).strict();
+export const voteBodySchema = z.object({ personId: idSchema, vote: z.enum(['agree', 'questions', 'abstain']) }).strict();
 
 export const adjustBodySchema = z
   .object({
-    personId: z.number().int().positive(),
+    personId: idSchema,
     performance: z.number().int(),
     potential: z.number().int(),
     rationale: z.string().trim().max(2000),
     evidenceToChangeMind: z.string().trim().max(2000).optional(),
     /** Calibrators (account ids) who approve a move into a rating that needs a quorum. */
-    approvedBy: z.array(z.number().int().positive()).max(50).optional(),
-    version: z.number().int().min(1),
+    approvedBy: z.array(idSchema).max(50).optional(),
+    version: versionSchema.min(1),
   })
   .strict();
 
@@ -116,12 +117,28 @@ export const sessionSchema = z.object({
   root: personRef,
   status: z.enum(['open', 'finalised', 'delivered']),
   blind: z.boolean(),
-  policy: z.object({ key: z.string(), version: z.number().int(), mode: z.enum(['forced', 'guideline']), evidence: z.enum(['block', 'warn', 'off']) }),
-  calibrators: z.array(z.object({ accountId: z.number().int(), name: z.string() })),
+  policy: z.object({
+    key: z.string(),
+    version: z.number().int(),
+    mode: z.enum(['forced', 'guideline']),
+    evidence: z.enum(['block', 'warn', 'off']),
+    /** What a change must carry under this policy, so a client can ask for it up front. */
+    requireEvidenceToChangeMind: z.boolean(),
+    noSurprises: z.boolean(),
+    quorum: z.object({ ratings: z.array(ovSchema), minimumCalibrators: z.number().int() }),
+  }),
+  /** `personId` lets a client tell which calibrators are conflicted about a person (themselves, their manager). */
+  calibrators: z.array(z.object({ accountId: z.number().int(), name: z.string(), personId: z.number().int().nullable() })),
 });
+
+const scaleLevelSchema = z.object({ value: z.number().int(), label: z.string(), description: z.string() });
 
 export const boardSchema = z.object({
   session: sessionSchema,
+  /** What the reader may do here: calibrators vote, the people who run the session reveal, finalise, deliver and export. */
+  viewer: z.object({ calibrates: z.boolean(), runs: z.boolean() }),
+  /** The scales a move chooses from; each performance level with the Forte summary it produces. */
+  scales: z.object({ performance: z.array(scaleLevelSchema.extend({ forteSummary: z.string() })), potential: z.array(scaleLevelSchema) }),
   rows: z.array(boardRowSchema),
   missingProposals: z.array(personRef),
   distribution: distributionSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema, versionSchema } from './common.ts';
 
 const phaseKeys = ['self_review', 'peer_feedback', 'manager_review', 'calibration', 'delivery'] as const;
 export const phaseSchema = z.enum(['draft', ...phaseKeys, 'closed']);
@@ -30,7 +31,7 @@ export type CycleQuestions = z.infer<typeof cycleQuestionsSchema>;
 export const createCycleBodySchema = z
   .object({
     name: z.string().trim().min(1).max(200),
-    rootPersonId: z.number().int().positive(),
+    rootPersonId: idSchema,
     policy: z.string().min(1).max(60),
     deadlines: deadlinesSchema.optional(),
   })
@@ -54,7 +55,7 @@ export const selfReviewBodySchema = z
   .object({
     body: text,
     principles: z.array(z.object({ principle: z.string().max(80), example: text }).strict()).max(40),
-    version: z.number().int().min(0).optional(),
+    version: versionSchema.optional(),
   })
   .strict();
 export const selfReviewSchema = z.object({
@@ -66,9 +67,9 @@ export const selfReviewSchema = z.object({
 });
 
 export const peerRequestsBodySchema = z
-  .object({ subjectId: z.number().int().positive().optional(), reviewerIds: z.array(z.number().int().positive()).min(1).max(100) })
+  .object({ subjectId: idSchema.optional(), reviewerIds: z.array(idSchema).min(1).max(100) })
   .strict();
-export const approveNominationsBodySchema = z.object({ subjectId: z.number().int().positive(), reviewerIds: z.array(z.number().int().positive()).max(100).optional() }).strict();
+export const approveNominationsBodySchema = z.object({ subjectId: idSchema, reviewerIds: z.array(idSchema).max(100).optional() }).strict();
 export const respondBodySchema = z.object({ accept: z.boolean(), reason: z.string().max(500).optional() }).strict();
 export const peerRequestListSchema = z.object({
   subject: personRef,
@@ -91,7 +92,7 @@ export const peerFeedbackBodySchema = z
     improvements: text,
     lpsChampioned: z.array(z.string().max(80)).max(40),
     lpsToImprove: z.array(z.string().max(80)).max(40),
-    version: z.number().int().min(0).optional(),
+    version: versionSchema.optional(),
   })
   .strict();
 export const peerFeedbackDraftSchema = z.object({
@@ -146,7 +147,7 @@ export const managerReviewBodySchema = z
     strengths: text,
     growthAreas: text,
     evidenceLinks: z.array(z.object({ label: z.string().min(1).max(200), url: z.url().max(2000) }).strict()).max(20),
-    version: z.number().int().min(0).optional(),
+    version: versionSchema.optional(),
   })
   .strict();
 export const managerReviewSchema = z.object({
@@ -220,4 +221,4 @@ export const progressSchema = z.object({
 export const notificationListSchema = z.object({
   notifications: z.array(z.object({ id: z.number().int(), kind: z.string(), title: z.string(), link: z.string().nullable(), createdAt: z.string(), read: z.boolean() })),
 });
-export const markReadBodySchema = z.object({ ids: z.array(z.number().int().positive()).max(500) }).strict();
+export const markReadBodySchema = z.object({ ids: z.array(idSchema).max(500) }).strict();

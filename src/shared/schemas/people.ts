@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam } from './common.ts';
 
 export const PERSON_STATUSES = ['active', 'leave', 'terminated'] as const;
 export const personStatusSchema = z.enum(PERSON_STATUSES);
@@ -36,8 +37,8 @@ export type PersonView = z.infer<typeof personSchema>;
 export const listPeopleQuerySchema = z
   .object({
     q: z.string().trim().max(200).optional(),
-    teamId: z.coerce.number().int().positive().optional(),
-    managerId: z.coerce.number().int().positive().optional(),
+    teamId: idParam.optional(),
+    managerId: idParam.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
