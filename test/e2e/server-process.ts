@@ -8,7 +8,17 @@ export interface RunningServer {
   demoPassword: string;
   /** Demo sign-ins by role, as `highbar serve --demo` prints them. */
   accounts: Record<string, string>;
+  /** Stops the server gracefully (SIGTERM) and removes a data folder this call created. */
   stop(): Promise<void>;
+  /** Kills the server with SIGKILL, as a crash would, leaving its data in place. */
+  kill(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** An embedded data folder to use (kept afterwards); a fresh temporary one otherwise. */
+  dataDir?: string;
+  /** A PostgreSQL server to use instead of the embedded database. */
+  databaseUrl?: string;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -17,14 +27,16 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
  * Starts `highbar serve --demo` as a real process on a fresh embedded data folder and a free
  * port, exactly as the README's first command does (after its web build).
  */
-export async function startDemoServer(): Promise<RunningServer> {
+export async function startDemoServer(options: ServerOptions = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: build the web app first (npm test does: npm run build:web)');
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'highbar-e2e-'));
+  const ownsDataDir = options.dataDir === undefined && options.databaseUrl === undefined;
+  const dataDir = options.databaseUrl ? null : (options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'highbar-e2e-')));
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
   delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, ['bin/highbar.js', 'serve', '--demo', '--data', dataDir, '--port', '0'], {
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  const child: ChildProcess = spawn(process.execPath, ['bin/highbar.js', 'serve', '--demo', ...(dataDir ? ['--data', dataDir] : []), '--port', '0'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -59,7 +71,11 @@ export async function startDemoServer(): Promise<RunningServer> {
     async stop() {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir && dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
     },
   };
 }
