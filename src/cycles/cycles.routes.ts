@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { idParamsSchema, problemSchema } from '../shared/schemas/common.ts';
-import { createCycleBodySchema, cycleListSchema, cycleSchema, progressSchema, tasksSchema } from '../shared/schemas/cycles.ts';
+import { createCycleBodySchema, cycleListSchema, cycleSchema, progressSchema, tasksSchema, updateCycleBodySchema } from '../shared/schemas/cycles.ts';
 import { requireActor } from '../app/auth.ts';
-import { advanceCycle, createCycle, getCycle, launchCycle, listCycles } from './cycles.service.ts';
+import { advanceCycle, createCycle, deleteDraftCycle, getCycle, launchCycle, listCycles, updateCycle } from './cycles.service.ts';
 import { addLateJoiners, cycleProgress, listMyTasks, sendReminders } from './progress.service.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
@@ -28,6 +28,20 @@ export const cyclesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () => Da
 
   app.get('/api/cycles/:id', { schema: { operationId: 'getCycle', tags: ['cycles'], summary: 'One cycle, with its locked questions once launched', params: idParamsSchema, response: { 200: cycleSchema, ...errors } } }, async (request) =>
     getCycle(db, { actor: requireActor(request), cycleId: request.params.id, now: now() }),
+  );
+
+  app.patch(
+    '/api/cycles/:id',
+    { schema: { operationId: 'updateCycle', tags: ['cycles'], summary: 'Rename a cycle or move its deadlines (launched: only deadlines still ahead)', params: idParamsSchema, body: updateCycleBodySchema, response: { 200: cycleSchema, ...errors } } },
+    async (request) => updateCycle(db, { actor: requireActor(request), cycleId: request.params.id, name: request.body.name, deadlines: request.body.deadlines, now: now(), requestId: request.id }),
+  );
+  app.delete(
+    '/api/cycles/:id',
+    { schema: { operationId: 'deleteCycle', tags: ['cycles'], summary: 'Delete a cycle that was never launched', params: idParamsSchema, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await deleteDraftCycle(db, { actor: requireActor(request), cycleId: request.params.id, now: now(), requestId: request.id });
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

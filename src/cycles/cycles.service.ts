@@ -4,7 +4,7 @@ import { AppError } from '../shared/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
 import { latestPolicyVersion } from '../policy/policy.service.ts';
-import { advanceDeadlines, deadlineProblems, defaultDeadlines, type Deadlines } from './phases.rules.ts';
+import { advanceDeadlines, deadlineChangeProblems, deadlineProblems, defaultDeadlines, type Deadlines } from './phases.rules.ts';
 import { questionsFromPolicy } from './questions.ts';
 import { loadCycle, phaseOf, type LoadedCycle } from './cycle-loader.ts';
 import { administersSubtree, authorizeAdministerCycle, cyclesVisibleTo } from './cycles.access.ts';
@@ -99,6 +99,49 @@ function presentCycle(cycle: LoadedCycle, now: Date, canAdminister: boolean) {
     questions: cycle.questions,
     canAdminister,
   };
+}
+
+/**
+ * Renames a cycle or changes its deadlines. A draft may change freely (within the order of the
+ * phases); once launched, only deadlines still ahead may move, so HR can extend the phase under
+ * way without rewriting what has happened. A closed cycle does not change.
+ */
+export async function updateCycle(db: Kysely<DB>, options: { actor: Actor; cycleId: number; name?: string; deadlines?: Deadlines; now: Date; requestId?: string }) {
+  const cycle = await loadCycle(db, options.cycleId);
+  authorizeAdministerCycle(options.actor, cycle.rootPath);
+  if (cycle.status === 'closed' || phaseOf(cycle, options.now) === 'closed') {
+    throw new AppError('CONFLICT', { detail: `${cycle.name} is closed and no longer changes.`, extra: { rule: 'CYCLE_CLOSED' } });
+  }
+  const deadlines = options.deadlines ?? cycle.deadlines;
+  const problems = [...deadlineProblems(deadlines), ...(cycle.status === 'draft' ? [] : deadlineChangeProblems(cycle.deadlines, deadlines, options.now))];
+  if (problems.length) {
+    throw new AppError('VALIDATION_FAILED', { detail: problems.map((p) => `${p.path} ${p.message}`).join('; '), errors: problems.map((p) => ({ ...p, path: `body.${p.path}` })) });
+  }
+  const name = options.name ?? cycle.name;
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('review_cycles').set({ name, deadlines: JSON.stringify(deadlines) }).where('id', '=', cycle.id).execute();
+    await appendAuditEvent(trx, {
+      actorAccountId: options.actor.accountId,
+      action: 'cycle.updated',
+      subjectType: 'cycle',
+      subjectId: cycle.id,
+      requestId: options.requestId,
+      details: { from: { name: cycle.name, deadlines: cycle.deadlines }, to: { name, deadlines } },
+      at: options.now,
+    });
+  });
+  return getCycle(db, { actor: options.actor, cycleId: cycle.id, now: options.now });
+}
+
+/** Deletes a cycle that was never launched; a launched one is history and stays. */
+export async function deleteDraftCycle(db: Kysely<DB>, options: { actor: Actor; cycleId: number; now: Date; requestId?: string }) {
+  const cycle = await loadCycle(db, options.cycleId);
+  authorizeAdministerCycle(options.actor, cycle.rootPath);
+  if (cycle.status !== 'draft') throw new AppError('CONFLICT', { detail: `${cycle.name} has been launched; it can be closed, not deleted.`, extra: { rule: 'CYCLE_LAUNCHED' } });
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('review_cycles').where('id', '=', cycle.id).where('status', '=', 'draft').execute();
+    await appendAuditEvent(trx, { actorAccountId: options.actor.accountId, action: 'cycle.deleted', subjectType: 'cycle', subjectId: cycle.id, requestId: options.requestId, details: { name: cycle.name }, at: options.now });
+  });
 }
 
 export async function getCycle(db: Kysely<DB>, options: { actor: Actor; cycleId: number; now: Date }) {

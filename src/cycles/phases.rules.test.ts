@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PHASES, type Phase } from '../policy/policy.schema.ts';
 import { AMAZON_POLICY } from '../policy/presets.ts';
-import { ACTION_PHASES, actionWindow, advanceDeadlines, currentPhase, deadlineProblems, defaultDeadlines, type CycleAction, type Deadlines } from './phases.rules.ts';
+import { ACTION_PHASES, actionWindow, advanceDeadlines, currentPhase, deadlineChangeProblems, deadlineProblems, defaultDeadlines, type CycleAction, type Deadlines } from './phases.rules.ts';
 
 const SCHEDULE = AMAZON_POLICY.forte.schedule;
 const NOVEMBER_DEADLINES: Deadlines = {
@@ -278,5 +278,25 @@ describe('advanceDeadlines', () => {
         expect(deadlineProblems(advanceDeadlines(d, new Date(nowMs)))).toEqual([]);
       }),
     );
+  });
+});
+
+describe('deadlineChangeProblems', () => {
+  const now = at('2025-12-01T00:00:00Z'); // peer feedback under way; self review has ended
+  it('lets the phase under way and later ones move further out', () => {
+    expect(deadlineChangeProblems(NOVEMBER_DEADLINES, { ...NOVEMBER_DEADLINES, peer_feedback: '2026-01-09T23:59:59.999Z' }, now)).toEqual([]);
+  });
+  it('keeps a passed deadline as it was', () => {
+    expect(deadlineChangeProblems(NOVEMBER_DEADLINES, { ...NOVEMBER_DEADLINES, self_review: '2025-11-30T23:59:59.999Z' }, now)).toEqual([
+      { path: 'deadlines.self_review', message: 'has passed (2025-11-21T23:59:59.999Z) and can no longer change' },
+    ]);
+  });
+  it('refuses to move a coming deadline into the past', () => {
+    expect(deadlineChangeProblems(NOVEMBER_DEADLINES, { ...NOVEMBER_DEADLINES, peer_feedback: '2025-11-30T00:00:00.000Z' }, now)).toEqual([
+      { path: 'deadlines.peer_feedback', message: 'cannot move into the past; end the phase now with "advance" instead' },
+    ]);
+  });
+  it('accepts unchanged deadlines whatever the date', () => {
+    expect(deadlineChangeProblems(NOVEMBER_DEADLINES, NOVEMBER_DEADLINES, at('2030-01-01T00:00:00Z'))).toEqual([]);
   });
 });

@@ -118,6 +118,23 @@ export function advanceDeadlines(deadlines: Deadlines, now: Date): Deadlines {
   return next;
 }
 
+/**
+ * Problems with new deadlines for a launched cycle: a deadline already passed is history (the
+ * phase it closed has ended for everyone) and stays as it is; a deadline still ahead may move,
+ * but not into the past. Together with deadlineProblems, this lets HR extend the phase under way.
+ */
+export function deadlineChangeProblems(before: Deadlines, after: Deadlines, now: Date): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  for (const phase of PHASES) {
+    const was = Date.parse(before[phase]);
+    const will = Date.parse(after[phase]);
+    if (was === will) continue;
+    if (was <= now.getTime()) problems.push({ path: `deadlines.${phase}`, message: `has passed (${before[phase]}) and can no longer change` });
+    else if (will <= now.getTime()) problems.push({ path: `deadlines.${phase}`, message: 'cannot move into the past; end the phase now with "advance" instead' });
+  }
+  return problems;
+}
+
 export function label(phase: Phase | CyclePhase): string {
   return phase.replace('_', ' ');
 }

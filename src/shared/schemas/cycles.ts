@@ -37,6 +37,13 @@ export const createCycleBodySchema = z
   })
   .strict();
 
+export const updateCycleBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    deadlines: deadlinesSchema.optional(),
+  })
+  .strict();
+
 export const cycleSchema = z.object({
   id: z.number().int(),
   name: z.string(),
