@@ -6,6 +6,7 @@ import type {
   phaseSchema,
   progressSchema,
   tasksSchema,
+  updateCycleBodySchema,
 } from '../../../src/shared/schemas/cycles.ts';
 import { apiRequest } from './client.ts';
 
@@ -15,6 +16,7 @@ export type CycleQuestions = NonNullable<Cycle['questions']>;
 export type Readers = CycleQuestions['self']['readers'];
 export type CyclePhase = z.infer<typeof phaseSchema>;
 export type CreateCycleBody = z.input<typeof createCycleBodySchema>;
+export type UpdateCycleBody = z.input<typeof updateCycleBodySchema>;
 export type Tasks = z.infer<typeof tasksSchema>;
 export type Progress = z.infer<typeof progressSchema>;
 
@@ -39,6 +41,20 @@ export function getCycle(id: number, signal?: AbortSignal): Promise<Cycle> {
 /** Creates a draft; the server fills in the policy's default deadlines when none are given. */
 export function createCycle(body: CreateCycleBody): Promise<Cycle> {
   return apiRequest<Cycle>('POST', '/api/cycles', { json: body });
+}
+
+/**
+ * Renames a cycle or moves its deadlines (all five, as ISO instants). A draft may change any of
+ * them in phase order; a launched cycle only deadlines still ahead. A refusal is a 400 whose
+ * `errors` name each field (`body.deadlines.peer_feedback`).
+ */
+export function updateCycle(id: number, body: UpdateCycleBody): Promise<Cycle> {
+  return apiRequest<Cycle>('PATCH', `/api/cycles/${id}`, { json: body });
+}
+
+/** Deletes a draft; a launched cycle is history and answers 409 (rule CYCLE_LAUNCHED). */
+export function deleteCycle(id: number): Promise<null> {
+  return apiRequest<null>('DELETE', `/api/cycles/${id}`);
 }
 
 /** Snapshots participants and managers, locks the questions, notifies everyone. */

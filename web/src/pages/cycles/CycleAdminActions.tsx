@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { advanceCycle, launchCycle, type Cycle } from '../../api/cycles.ts';
+import { useRef, useState } from 'react';
+import { advanceCycle, deleteCycle, launchCycle, type Cycle } from '../../api/cycles.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { formatDate } from '../../components/format.ts';
 import { nextPhase, PHASE_END_EFFECTS, phaseLabel, type Phase } from './cycle-format.ts';
@@ -67,6 +67,43 @@ export function AdvancePhaseButton({ cycle, onDone, small = true }: { cycle: Cyc
           </p>
           <p>{PHASE_END_EFFECTS[phase]}</p>
           <p className="muted small">This cannot be undone.</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}
+
+/** Deletes a draft after a warning; a launched cycle is history and has no such button. */
+export function DeleteDraftButton({ cycle, onDeleted, small = true }: { cycle: Cycle; onDeleted: () => void; small?: boolean }) {
+  const [open, setOpen] = useState(false);
+  // Reported once the dialog has closed, so whoever shows the result can move focus.
+  const deleted = useRef(false);
+  if (cycle.status !== 'draft') return null;
+  return (
+    <>
+      <button type="button" className={small ? 'button button--danger-quiet button--small' : 'button button--danger-quiet'} onClick={() => setOpen(true)}>
+        Delete draft<span className="visually-hidden"> {cycle.name}</span>
+      </button>
+      {open ? (
+        <ConfirmDialog
+          title={`Delete the draft ${cycle.name}?`}
+          confirmLabel="Delete draft"
+          busyLabel="Deleting…"
+          danger
+          onClose={() => {
+            setOpen(false);
+            if (deleted.current) onDeleted();
+          }}
+          onConfirm={async () => {
+            await deleteCycle(cycle.id);
+            deleted.current = true;
+          }}
+        >
+          <p>
+            The draft, its name and its deadlines are removed. It was never launched, so nobody has been told about it and nothing anyone wrote is
+            lost.
+          </p>
+          <p className="muted small">This cannot be undone; the audit log keeps a record that it existed.</p>
         </ConfirmDialog>
       ) : null}
     </>

@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { listCycles, type Cycle } from '../../api/cycles.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { LiveRegion } from '../../components/LiveRegion.tsx';
@@ -8,7 +9,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
 import { formatDate } from '../../components/format.ts';
 import { hasRole, useMe } from '../../components/me-context.ts';
-import { AdvancePhaseButton, LaunchCycleButton } from './CycleAdminActions.tsx';
+import { AdvancePhaseButton, DeleteDraftButton, LaunchCycleButton } from './CycleAdminActions.tsx';
+import { EditCycleForm } from './EditCycleForm.tsx';
 import { NewCycleForm } from './NewCycleForm.tsx';
 import { PhaseTimeline } from './PhaseTimeline.tsx';
 import { phaseLabel } from './cycle-format.ts';
@@ -18,14 +20,32 @@ export function CyclesPage() {
   const { me } = useMe();
   const cycles = useResource((signal) => listCycles(signal), 'cycles');
   const [creating, setCreating] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
+  // A page that sent us here after deleting a draft says so.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [status, setStatus] = useState<string | null>(() => (location.state as { status?: string } | null)?.status ?? null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
   const mayCreate = hasRole(me, 'hr') || hasRole(me, 'admin');
   const list = cycles.data?.cycles ?? [];
+
+  // Shown once: reloading the page should not say it again.
+  useEffect(() => {
+    if (location.state) navigate(location.pathname, { replace: true, state: null });
+  }, [location.state, location.pathname, navigate]);
 
   /** Shows the server's answer to a write at once. */
   function showCycle(saved: Cycle) {
     const known = list.some((c) => c.id === saved.id);
     cycles.replace({ cycles: known ? list.map((c) => (c.id === saved.id ? saved : c)) : [saved, ...list] });
+  }
+
+  /** Takes a deleted draft off the list; focus moves to the message, as its card has gone. */
+  function forgetCycle(deleted: Cycle) {
+    flushSync(() => {
+      cycles.replace({ cycles: list.filter((c) => c.id !== deleted.id) });
+      setStatus(`Deleted the draft “${deleted.name}”.`);
+    });
+    statusRef.current?.focus();
   }
 
   return (
@@ -50,7 +70,11 @@ export function CyclesPage() {
       />
       <LiveRegion>
         {cycles.status === 'error' ? <ProblemMessage problem={cycles.problem} /> : null}
-        {status ? <p className="notice notice--success">{status}</p> : null}
+        {status ? (
+          <p className="notice notice--success" tabIndex={-1} ref={statusRef} data-testid="cycles-status">
+            {status}
+          </p>
+        ) : null}
       </LiveRegion>
       {creating ? (
         <NewCycleForm
@@ -79,6 +103,8 @@ export function CyclesPage() {
                   showCycle(saved);
                   setStatus(message);
                 }}
+                onEditing={() => setStatus(null)}
+                onDeleted={() => forgetCycle(c)}
               />
             </li>
           ))}
@@ -88,12 +114,41 @@ export function CyclesPage() {
   );
 }
 
-function CycleCard({ cycle, onChanged }: { cycle: Cycle; onChanged: (cycle: Cycle, message: string) => void }) {
+interface CycleCardProps {
+  cycle: Cycle;
+  onChanged: (cycle: Cycle, message: string) => void;
+  /** The card turned into its Edit form: the last message no longer applies. */
+  onEditing: () => void;
+  onDeleted: () => void;
+}
+
+function CycleCard({ cycle, onChanged, onEditing, onDeleted }: CycleCardProps) {
   const { me } = useMe();
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const titleId = `cycle-${cycle.id}-title`;
   const participantLink = me.personId !== null && cycle.status !== 'draft' ? `/cycles/${cycle.id}/tasks` : null;
   const adminLink = cycle.canAdminister && cycle.status !== 'draft' ? `/cycles/${cycle.id}/dashboard` : null;
   const primary = participantLink ?? adminLink;
+
+  /** Puts the card back in place of the form, focus on its Edit button. */
+  function stopEditing() {
+    flushSync(() => setEditing(false));
+    editButton.current?.focus();
+  }
+
+  if (editing) {
+    return (
+      <EditCycleForm
+        cycle={cycle}
+        onCancel={stopEditing}
+        onSaved={(saved, message) => {
+          stopEditing();
+          onChanged(saved, message);
+        }}
+      />
+    );
+  }
   return (
     <article className="card cycle-card" aria-labelledby={titleId} data-testid="cycle-card">
       <div className="cycle-card__header">
@@ -108,7 +163,7 @@ function CycleCard({ cycle, onChanged }: { cycle: Cycle; onChanged: (cycle: Cycl
       </p>
       <PhaseTimeline phase={cycle.phase} deadlines={cycle.deadlines} compact />
       {cycle.status === 'draft' && cycle.canAdminister ? (
-        <p className="small muted">These are the policy’s default deadlines. Only you can see this draft until it is launched.</p>
+        <p className="small muted">Check the name and the deadlines, and edit them if need be, before you launch. Only HR and administrators see a draft.</p>
       ) : null}
       <div className="cycle-card__actions">
         {participantLink ? (
@@ -124,9 +179,23 @@ function CycleCard({ cycle, onChanged }: { cycle: Cycle; onChanged: (cycle: Cycl
         {cycle.canAdminister && cycle.status === 'draft' ? (
           <LaunchCycleButton cycle={cycle} onDone={(saved) => onChanged(saved, `Launched ${saved.name}: the self review phase has started and everyone taking part has been told.`)} />
         ) : null}
+        {cycle.canAdminister && cycle.status === 'draft' ? (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            ref={editButton}
+            onClick={() => {
+              onEditing();
+              setEditing(true);
+            }}
+          >
+            Edit<span className="visually-hidden"> {cycle.name}</span>
+          </button>
+        ) : null}
         {cycle.canAdminister ? (
           <AdvancePhaseButton cycle={cycle} onDone={(saved) => onChanged(saved, `${saved.name} is now in ${phaseLabel(saved.phase).toLowerCase()}.`)} />
         ) : null}
+        {cycle.canAdminister ? <DeleteDraftButton cycle={cycle} onDeleted={onDeleted} /> : null}
       </div>
     </article>
   );

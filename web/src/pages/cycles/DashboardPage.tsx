@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { addLateJoiners, getProgress, sendReminders, type Cycle, type Progress } from '../../api/cycles.ts';
 import { useAction } from '../../api/use-action.ts';
 import { useResource } from '../../api/use-resource.ts';
@@ -9,8 +10,9 @@ import { Loading } from '../../components/Loading.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 import { formatNumber, plural } from '../../components/format.ts';
-import { AdvancePhaseButton, LaunchCycleButton } from './CycleAdminActions.tsx';
+import { AdvancePhaseButton, DeleteDraftButton, LaunchCycleButton } from './CycleAdminActions.tsx';
 import { CycleFrame } from './CycleFrame.tsx';
+import { EditCycleForm } from './EditCycleForm.tsx';
 import { ManagerReviewCell, ParticipantCell, ReviewProgressCells } from './ProgressCells.tsx';
 import { SelectedReport } from './ReportPanel.tsx';
 import { phaseLabel } from './cycle-format.ts';
@@ -31,6 +33,16 @@ function DashboardBody({ cycle, reloadCycle }: { cycle: Cycle; reloadCycle: () =
   const action = useAction();
   const [params] = useSearchParams();
   const selectedId = Number(params.get('person')) || null;
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const editable = cycle.canAdminister && cycle.status !== 'closed' && cycle.phase !== 'closed';
+
+  /** Closes the form and gives focus back to the button that opened it. */
+  function stopEditing() {
+    flushSync(() => setEditing(false));
+    editButton.current?.focus();
+  }
 
   function remind() {
     return action.run(async () => {
@@ -54,13 +66,37 @@ function DashboardBody({ cycle, reloadCycle }: { cycle: Cycle; reloadCycle: () =
       {cycle.canAdminister ? (
         <div className="toolbar toolbar--actions" role="group" aria-label="Cycle actions">
           {cycle.status === 'draft' ? <LaunchCycleButton cycle={cycle} onDone={(saved) => cycleChanged(saved, `Launched ${saved.name}.`)} /> : null}
+          {editable && !editing ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              ref={editButton}
+              onClick={() => {
+                action.clear();
+                setEditing(true);
+              }}
+            >
+              Edit cycle
+            </button>
+          ) : null}
           <AdvancePhaseButton cycle={cycle} small={false} onDone={(saved) => cycleChanged(saved, `${saved.name} is now in ${phaseLabel(saved.phase).toLowerCase()}.`)} />
           {cycle.status === 'launched' && cycle.phase !== 'closed' ? (
             <button type="button" className="button button--secondary" onClick={remind} disabled={action.busy}>
               {action.busy ? 'Sending…' : 'Send reminders'}
             </button>
           ) : null}
+          <DeleteDraftButton cycle={cycle} small={false} onDeleted={() => navigate('/cycles', { state: { status: `Deleted the draft “${cycle.name}”.` } })} />
         </div>
+      ) : null}
+      {editing ? (
+        <EditCycleForm
+          cycle={cycle}
+          onCancel={stopEditing}
+          onSaved={(saved, message) => {
+            stopEditing();
+            cycleChanged(saved, message);
+          }}
+        />
       ) : null}
       <ActionOutcome action={action} resource={progress} testId="dashboard-status" />
       {!p ? progress.status === 'loading' ? <Loading /> : null : cycle.status === 'draft' ? (
