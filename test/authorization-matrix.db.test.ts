@@ -8,6 +8,11 @@ import { loadActor } from '../src/accounts/actor.ts';
 import { createCycle, launchCycle } from '../src/cycles/cycles.service.ts';
 import { requestPeers } from '../src/cycles/peer-requests.service.ts';
 import { createSession } from '../src/calibration/sessions.service.ts';
+import { buildMetricsMatrixFixtures } from './metrics-matrix.ts';
+import { buildAnalyticsMatrixFixtures } from './analytics-matrix.ts';
+import { buildGrowthMatrixFixtures } from './growth-helpers.ts';
+import { createPacket } from '../src/promotions/packets.service.ts';
+import { openCase } from '../src/pipeline/cases.service.ts';
 
 /**
  * Every route of the OpenAPI document against every role and no session. A route missing
@@ -45,6 +50,9 @@ const EXPECTATIONS: Record<string, Record<Who, Outcome>> = {
   // account has no person and administers, but does not read reviews.
   'GET /api/cycles': signedIn('allow'),
   'POST /api/cycles': only('hr', 'admin'),
+  'PATCH /api/cycles/{id}': only('hr', 'admin'),
+  // The matrix's cycle is launched: deleting it is refused (409) past authorization.
+  'DELETE /api/cycles/{id}': only('hr', 'admin'),
   'GET /api/cycles/{id}': signedIn('allow'),
   'POST /api/cycles/{id}/launch': only('hr', 'admin'),
   'POST /api/cycles/{id}/advance': only('hr', 'admin'),
@@ -95,6 +103,111 @@ const EXPECTATIONS: Record<string, Record<Who, Outcome>> = {
   'GET /api/cycles/{id}/my-rating': only('employee', 'manager'),
   // The target sits under another manager: only HR in scope reads the history.
   'GET /api/people/{id}/rating-history': only('hr'),
+  // People analytics read demographics: HR only (the admin account has no HR role). The session
+  // audit groups by gender: the manager calibrates but does not run it (403), the admin runs it
+  // but may not read demographics (403). Themes: `reviewed` is the manager's report; the group
+  // themes are the whole cycle's, whose root only HR covers. The lab uses no person's data.
+  'GET /api/analytics/attributes': only('hr'),
+  'POST /api/analytics/bias-audits': only('hr'),
+  'GET /api/analytics/manager-drift': only('hr'),
+  'POST /api/analytics/simulations': only('hr', 'admin'),
+  'GET /api/calibration-sessions/{id}/bias-audit': only('hr'),
+  'POST /api/analytics/datasets': only('hr'),
+  'GET /api/analytics/datasets': only('hr'),
+  'GET /api/analytics/datasets/{id}': only('hr'),
+  'DELETE /api/analytics/datasets/{id}': only('hr'),
+  'POST /api/analytics/datasets/{id}/bias-audit': only('hr'),
+  'POST /api/analytics/datasets/{id}/manager-drift': only('hr'),
+  'GET /api/cycles/{id}/themes/me': only('employee', 'manager'),
+  'GET /api/cycles/{id}/people/{personId}/themes': only('manager', 'hr'),
+  'GET /api/cycles/{id}/themes': only('hr'),
+  // Promotions and pay. {id} of a packet is a draft case the manager opened for `reviewed`; the
+  // manager reaches the vote's policy rule (422: their own report) while HR and the admin are not
+  // committee members. Career and pay of {id} are the target's, under another manager.
+  'GET /api/promotion-packets': signedIn('allow'),
+  'POST /api/promotion-packets': only('manager'),
+  'GET /api/promotion-packets/{id}': only('manager', 'hr', 'admin'),
+  'PUT /api/promotion-packets/{id}/sections/{section}': only('manager'),
+  'POST /api/promotion-packets/{id}/submit': only('manager'),
+  'POST /api/promotion-packets/{id}/withdraw': only('manager'),
+  'POST /api/promotion-packets/{id}/committee': only('hr', 'admin'),
+  'PUT /api/promotion-packets/{id}/votes': only('manager'),
+  'POST /api/promotion-packets/{id}/decision': only('hr', 'admin'),
+  'GET /api/people/{id}/career': only('hr', 'admin'),
+  'PUT /api/ladders/{key}/levels/{code}': only('admin'),
+  'GET /api/people/{id}/compensation': only('hr', 'admin'),
+  'POST /api/people/{id}/compensation/changes': only('hr', 'admin'),
+  'POST /api/compensation/share-prices': only('hr', 'admin'),
+  'GET /api/compensation/budget': only('hr', 'admin'),
+  // Pipeline. {id} is a case about the manager's report `reviewed` (amazon: Focus hidden from
+  // them); the employee is a peer of theirs with a humane case of their own (my-case). The admin
+  // runs the system but is not HR: no pipeline record is theirs to read.
+  'GET /api/pipeline/cases': only('manager', 'hr'),
+  'POST /api/pipeline/cases': only('manager', 'hr'),
+  'POST /api/pipeline/identify': only('hr'),
+  'GET /api/pipeline/cases/{id}': only('manager', 'hr'),
+  'POST /api/pipeline/cases/{id}/transitions': only('manager', 'hr'),
+  'GET /api/pipeline/cases/{id}/access-log': only('hr'),
+  'GET /api/pipeline/cases/{id}/severance': only('hr'),
+  'GET /api/pipeline/my-case': only('employee'),
+  'GET /api/pipeline/board': only('hr'),
+  'GET /api/pipeline/jury-duties': signedIn('allow'),
+  'GET /api/ura/exits': only('hr'),
+  'POST /api/ura/exits': only('hr'),
+  'PUT /api/ura/targets': only('hr'),
+  'GET /api/ura/dashboard': only('hr'),
+  'GET /api/ura/hire-to-fire': only('hr'),
+  'POST /api/transfer-requests': only('manager', 'hr'),
+  'GET /api/transfer-requests': signedIn('allow'),
+  // Growth between cycles (active policy: amazon). {id} is the manager's report `reviewed`, in a
+  // team with the employee; the pulse asks that team and is open; HR runs the workshop and the
+  // manager rates in it; nobody in the matrix is a skip-level leader of `reviewed`.
+  'GET /api/people/{id}/goals': only('manager', 'hr'),
+  'POST /api/people/{id}/goals': only('manager'),
+  'POST /api/people/{id}/goals/close-quarter': only('manager'),
+  'GET /api/teams/{id}/goals': signedIn('allow'),
+  'POST /api/teams/{id}/goals': only('manager', 'hr', 'admin'),
+  'PATCH /api/goals/{id}': only('manager'),
+  'GET /api/growth/overview': signedIn('allow'),
+  'POST /api/growth/reminders': only('hr', 'admin'),
+  'GET /api/people/{id}/check-ins': only('manager', 'hr'),
+  'GET /api/people/{id}/check-ins/agenda': only('manager'),
+  'POST /api/people/{id}/check-ins': only('manager'),
+  'GET /api/people/{id}/living-document': only('manager', 'hr'),
+  'POST /api/people/{id}/living-document/items': only('manager'),
+  'DELETE /api/living-document/items/{id}': only('manager'),
+  'PUT /api/people/{id}/living-document/exclusions': only('manager'),
+  'GET /api/people/{id}/evidence-packet': only('manager', 'hr'),
+  'GET /api/people/{id}/development-plans': only('manager', 'hr'),
+  'POST /api/people/{id}/development-plans': only('manager'),
+  'PATCH /api/development-plans/{id}': only('manager'),
+  'GET /api/pulses': signedIn('allow'),
+  'POST /api/pulses': only('manager', 'hr', 'admin'),
+  'GET /api/pulses/{id}': only('employee', 'manager', 'hr', 'admin'),
+  'POST /api/pulses/{id}/responses': only('employee'),
+  // Open pulse: readers get past authorization to PULSE_OPEN (409); the employee is no reader.
+  'GET /api/pulses/{id}/results': only('manager', 'hr', 'admin'),
+  'GET /api/teams/{id}/health': only('employee', 'manager', 'hr', 'admin'),
+  'GET /api/people/{id}/skip-level-notes': only('hr'),
+  'POST /api/people/{id}/skip-level-notes': only(),
+  'GET /api/workshops': signedIn('allow'),
+  'POST /api/workshops': only('manager', 'hr', 'admin'),
+  'GET /api/workshops/{id}': only('manager', 'hr', 'admin'),
+  'PUT /api/workshops/{id}/ratings': only('manager'),
+  'POST /api/workshops/{id}/reveal': only('hr', 'admin'),
+  // Engineering metrics. Team outcomes and organisation-level AI adoption are context for every
+  // signed-in person; one person's signals, AI usage and team context are the person's, their
+  // chain's and HR's (the target sits under another manager; admins administer, they do not read
+  // people's records). The webhook takes no session: without a valid signature it is 401 for all.
+  'GET /api/metrics/teams': signedIn('allow'),
+  'GET /api/metrics/teams/{id}/dora': signedIn('allow'),
+  'GET /api/metrics/teams/{id}/dora/drilldown': signedIn('allow'),
+  'GET /api/metrics/teams/{id}/slos': signedIn('allow'),
+  'GET /api/metrics/ai-adoption': signedIn('allow'),
+  'GET /api/metrics/people/{id}/ai-usage': only('hr'),
+  'GET /api/metrics/people/{id}/code-signals': only('hr'),
+  'GET /api/metrics/people/{id}/team-context': only('hr'),
+  'POST /api/metrics/webhooks/{source}': all('deny'),
 };
 
 let database: Database;
@@ -107,8 +220,14 @@ let requestToEmployee: number;
 let requestToWithdraw: number;
 let sessionId: number;
 let topId: number;
+let analytics: Awaited<ReturnType<typeof buildAnalyticsMatrixFixtures>>;
+let growth: Awaited<ReturnType<typeof buildGrowthMatrixFixtures>>;
+let metrics: Awaited<ReturnType<typeof buildMetricsMatrixFixtures>>;
+let pipelineCaseId: number;
+let otherManagerId: number;
 const accounts = {} as Record<Exclude<Who, 'anonymous'>, { email: string; password: string }>;
 let counter = 0;
+let packetId: number;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -141,6 +260,13 @@ beforeAll(async () => {
   await db.insertInto('rating_proposals').values({ cycle_id: cycleId, person_id: reviewed.id, author_id: manager.id, principles: '{}', performance: 4, potential: 2, justification: 'A solid year of delivery.', evidence: JSON.stringify({ byDimension: {}, impactExamples: [], peerFeedbackThemes: '', logNoteIds: [], systemMetrics: [], multiplierImpact: '' }), status: 'submitted' }).execute();
   sessionId = (await createSession(db, { actor: hrActor, input: { cycleId, rootPersonId: top.id, name: 'Matrix session', calibratorAccountIds: [managerActor.accountId], blind: false }, now })).id;
   topId = top.id;
+  analytics = await buildAnalyticsMatrixFixtures(db, { hrActor, cycleId, now });
+  growth = await buildGrowthMatrixFixtures(db, { reviewed, employee: engineer, cycleId, hrAccountId: (await db.selectFrom('accounts').select('id').where('email', '=', accounts.hr.email).executeTakeFirstOrThrow()).id, managerAccountId: managerActor.accountId, otherAccountId: targetAccountId, now });
+  packetId = (await createPacket(db, { actor: managerActor, candidateId: reviewed.id, now })).id;
+  otherManagerId = otherManager.id;
+  metrics = await buildMetricsMatrixFixtures(db);
+  pipelineCaseId = (await openCase(db, { actor: hrActor, input: { source: 'manual', personId: reviewed.id, reason: 'Missed three quarterly commitments in a row', policy: 'amazon' }, now })).id;
+  await openCase(db, { actor: hrActor, input: { source: 'manual', personId: engineer.id, reason: 'Delivery slipped for two quarters running', policy: 'humane' }, now });
 });
 afterAll(async () => {
   await app.close();
@@ -148,14 +274,20 @@ afterAll(async () => {
 });
 
 function pathId(route: string): number {
+  if (analytics.pathIds[route] !== undefined) return analytics.pathIds[route]!;
+  if (growth.pathIds[route] !== undefined) return growth.pathIds[route]!;
+  if (metrics.pathIds[route] !== undefined) return metrics.pathIds[route]!;
   if (route.includes('/accounts/')) return targetAccountId;
   if (route.includes('/cycles/')) return cycleId;
   if (route.includes('/calibration-sessions/')) return sessionId;
+  if (route.includes('/promotion-packets/')) return packetId;
+  if (route.includes('/pipeline/cases/')) return pipelineCaseId;
   if (route === 'DELETE /api/peer-requests/{id}') return requestToWithdraw;
   if (route.includes('/peer-requests/')) return requestToEmployee;
   return target.id;
 }
 
+const LADDER_L8 = { scope: 'Company-wide technical strategy in a domain.', autonomy: 'Sets multi-year direction.', technicalDepth: 'Industry-level expertise.', influence: 'Company-wide and externally.', mentorship: 'Mentors principals.', operations: 'Owns the operational posture of a major business.' };
 const ANSWERS = { superpowers: 'Calm, clear incident command.', improvements: 'Write the design down earlier.', lpsChampioned: ['Ownership'], lpsToImprove: [] };
 const PROPOSAL = { performance: 4, potential: 2, principles: {}, justification: 'A solid year of delivery and operations.', evidence: { byDimension: {}, impactExamples: [], peerFeedbackThemes: '', logNoteIds: [], systemMetrics: [], multiplierImpact: '' } };
 const REVIEW = { narrative: 'A strong year.', strengths: 'Operations', growthAreas: 'Scope', evidenceLinks: [] };
@@ -165,11 +297,14 @@ function sampleRequest(route: string, who: Who): InjectOptions {
   const url = path.replace('{id}', String(pathId(route))).replace('{personId}', String(reviewed.id));
   const account = who === 'anonymous' ? accounts.employee : accounts[who];
   const bodies: Record<string, unknown> = {
+    ...analytics.bodies,
+    ...growth.bodies,
     'POST /api/session': { email: account.email, password: account.password },
     'POST /api/me/password': { currentPassword: account.password, newPassword: account.password },
     'POST /api/accounts': { email: `new${++counter}@example.test`, name: 'New Person', password: 'a sensible long passphrase', roles: ['employee'] },
     'PATCH /api/accounts/{id}': { name: `Renamed ${++counter}` },
     'POST /api/cycles': { name: `Cycle ${++counter}`, rootPersonId: target.id, policy: 'humane' },
+    'PATCH /api/cycles/{id}': { name: 'Matrix cycle' },
     'PUT /api/cycles/{id}/self-review': { body: 'Draft', principles: [] },
     'POST /api/cycles/{id}/self-review/submit': { body: 'Done', principles: [{ principle: 'Ownership', example: 'Owned it' }] },
     'POST /api/cycles/{id}/peer-requests': { reviewerIds: [target.id] },
@@ -181,14 +316,34 @@ function sampleRequest(route: string, who: Who): InjectOptions {
     'POST /api/cycles/{id}/people/{personId}/manager-review/submit': REVIEW,
     'POST /api/people/{id}/log': { kind: 'win', occurredOn: '2026-01-05', body: 'Shipped the ledger.' },
     'POST /api/notifications/read': { ids: [1] },
+    'POST /api/promotion-packets': { candidateId: reviewed.id },
+    'PUT /api/promotion-packets/{id}/votes': { vote: 'approve', feedback: 'Ready.' },
+    'POST /api/promotion-packets/{id}/committee': { memberAccountIds: [targetAccountId] },
+    'POST /api/promotion-packets/{id}/decision': { outcome: 'not_approved', feedback: 'Lead one design end to end, with a reviewed document.' },
+    'POST /api/people/{id}/compensation/changes': { kind: 'hire', effectiveOn: '2026-03-02', baseCents: 15_000_000, sharePriceCents: 10_000 },
+    'POST /api/compensation/share-prices': { priceCents: 10_000, asOf: '2026-03-01' },
     'PUT /api/cycles/{id}/people/{personId}/proposal': PROPOSAL,
     'POST /api/cycles/{id}/people/{personId}/proposal/submit': PROPOSAL,
     'POST /api/calibration-sessions': { cycleId, rootPersonId: topId, name: `Session ${++counter}`, calibratorAccountIds: [targetAccountId] },
     'PUT /api/calibration-sessions/{id}/votes': { personId: reviewed.id, vote: 'agree' },
+    'POST /api/pipeline/cases': { source: 'manual', personId: reviewed.id, reason: 'Missed three quarterly commitments in a row' },
+    'POST /api/pipeline/identify': { cycleId },
+    // Not a step from identification: refused with 409, past authorization.
+    'POST /api/pipeline/cases/{id}/transitions': { version: 1, step: { type: 'checkIn', note: 'A check-in.' } },
+    'POST /api/ura/exits': { personId: target.id, exitDate: '2026-01-15', kind: 'voluntary', regretted: true, reason: 'Moved abroad' },
+    'PUT /api/ura/targets': { rootPersonId: topId, year: 2027, targetPercent: 6 },
+    'POST /api/transfer-requests': { personId: reviewed.id, toManagerId: otherManagerId, note: 'Wants to join the other team.' },
     // Version 1 the first time; later ones meet a version conflict (409), still past authorization.
     'POST /api/calibration-sessions/{id}/adjustments': { personId: reviewed.id, performance: 4, potential: 3, rationale: 'Led the incident programme this year.', version: 1 },
   };
+  if (analytics.requests[route]) return analytics.requests[route](url);
   if (route === 'GET /api/calibration-sessions/{id}/compare') return { method, url: `${url}?policy=humane` };
+  if (route === 'PUT /api/promotion-packets/{id}/sections/{section}') return { method, url: url.replace('{section}', 'impact'), headers: WRITE_HEADERS, payload: { text: 'Shipped the ledger.', evidence: [], version: 0 } };
+  if (route === 'PUT /api/ladders/{key}/levels/{code}') return { method, url: '/api/ladders/sde/levels/L8', headers: WRITE_HEADERS, payload: { title: 'Senior Principal', expectations: { ...LADDER_L8, exampleBehaviours: ['Defines a technical strategy adopted across the company'] }, version: 1 } };
+  if (route === 'GET /api/compensation/budget') return { method, url: `${url}?rootPersonId=${topId}&sharePriceCents=10000` };
+  if (route === 'GET /api/pipeline/cases/{id}/severance') return { method, url: `${url}?annualBasePayCents=10000000` };
+  if (route === 'GET /api/ura/dashboard') return { method, url: `${url}?year=2027` };
+  if (route === 'GET /api/ura/hire-to-fire') return { method, url: `${url}?cycleId=${cycleId}` };
   if (route === 'POST /api/imports/people') {
     return {
       method,

@@ -61,10 +61,18 @@ interface Cell {
  * Audits an outcome by group: every visible group against the reference, raw and within control
  * strata, Holm-corrected, with suppression and findings in words. Pure: same records, same report.
  */
-export function auditBias(prepared: PreparedBiasAudit, options: { minGroup: number; reference?: string }): Checked<BiasAuditReport> {
+export function auditBias(
+  prepared: PreparedBiasAudit,
+  options: {
+    minGroup: number;
+    reference?: string;
+    /** Groups to suppress whatever their size, with complementary suppression as usual (see suppressGroups). */
+    hide?: ReadonlySet<string>;
+  },
+): Checked<BiasAuditReport> {
   const cells = tabulate(prepared.records, prepared.ordinal);
   const totals = [...cells].map(([value, strata]) => ({ value, ...sumCells([...strata.values()]) }));
-  const suppression = suppressGroups(totals, options.minGroup);
+  const suppression = suppressGroups(totals, options.minGroup, options.hide);
   const shown = new Set(suppression.visible);
   const visible = totals
     .filter((g) => shown.has(g.value))

@@ -57,3 +57,18 @@ describe('suppressGroups', () => {
     );
   });
 });
+
+describe('suppressGroups with groups hidden on request', () => {
+  it('hides a named group of any size and, with it, the next-smallest group', () => {
+    // Hiding "mid" alone would be pointless: total - big - small = mid.
+    const result = suppressGroups([{ value: 'big', n: 40 }, { value: 'mid', n: 12 }, { value: 'small', n: 8 }], 5, new Set(['mid']));
+    expect(result.hidden).toEqual(['mid', 'small']);
+    expect(result.visible).toEqual(['big']);
+    expect(result.hiddenPeople).toBe(20);
+  });
+
+  it('changes nothing when the named group is hidden anyway or is not there', () => {
+    const groups = [{ value: 'a', n: 3 }, { value: 'b', n: 9 }, { value: 'c', n: 30 }];
+    expect(suppressGroups(groups, 5, new Set(['a', 'zzz']))).toEqual(suppressGroups(groups, 5));
+  });
+});

@@ -18,11 +18,16 @@ export interface Suppression {
  * groups together must reach `minGroup` people, or the subtraction exposes a group below the
  * minimum (three people, all rated low, is three people's ratings). Ties hide the group whose
  * value sorts first, so the answer never depends on input order.
+ *
+ * `alsoHide` names groups to hide whatever their size, as if they were below the minimum: the app
+ * hides a group that earlier reports would let a reader isolate by subtraction (see
+ * disclosure.rules.ts), and complementary suppression must then protect it like any other.
  */
-export function suppressGroups(groups: readonly GroupSize[], minGroup: number): Suppression {
+export function suppressGroups(groups: readonly GroupSize[], minGroup: number, alsoHide: ReadonlySet<string> = new Set()): Suppression {
   const bySize = [...groups].sort((x, y) => x.n - y.n || compareText(x.value, y.value));
-  const hidden = bySize.filter((g) => g.n < minGroup);
-  const visible = bySize.filter((g) => g.n >= minGroup);
+  const mustHide = (g: GroupSize) => g.n < minGroup || alsoHide.has(g.value);
+  const hidden = bySize.filter(mustHide);
+  const visible = bySize.filter((g) => !mustHide(g));
   let hiddenPeople = hidden.reduce((total, g) => total + g.n, 0);
   while (hidden.length > 0 && visible.length > 0 && (hidden.length < 2 || hiddenPeople < minGroup)) {
     const next = visible.shift()!;

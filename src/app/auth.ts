@@ -12,8 +12,8 @@ declare module 'fastify' {
     sessionToken: string | null;
   }
   interface FastifyContextConfig {
-    /** 'public' routes need no session; every other route does. */
-    access?: 'public';
+    /** 'public' routes need no session; 'signed' ones (webhooks) neither, they check an HMAC signature instead. */
+    access?: 'public' | 'signed';
   }
 }
 
@@ -35,13 +35,14 @@ export function registerAuth(app: FastifyInstance, options: { db: Kysely<DB>; no
   app.decorateRequest('sessionToken', null);
   app.addHook('preHandler', async (request) => {
     if (!request.url.startsWith('/api/')) return;
-    if (UNSAFE.has(request.method)) assertSameOrigin(request, options.publicOrigin);
+    // A signed webhook comes from a server, not a browser: its HMAC is what a cross-site page cannot forge.
+    if (UNSAFE.has(request.method) && request.routeOptions.config.access !== 'signed') assertSameOrigin(request, options.publicOrigin);
     const token = readSessionToken(request);
     if (token) {
       request.actor = await resolveSession(options.db, { token, now: options.now() });
       request.sessionToken = request.actor ? token : null;
     }
-    if (request.routeOptions.config.access !== 'public' && !request.actor) {
+    if (request.routeOptions.config.access === undefined && !request.actor) {
       throw new AppError('UNAUTHENTICATED', { detail: 'Sign in to use this.' });
     }
   });

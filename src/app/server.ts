@@ -20,6 +20,13 @@ import { cyclesRoutes } from '../cycles/cycles.routes.ts';
 import { feedbackRoutes } from '../cycles/feedback.routes.ts';
 import { logRoutes } from '../cycles/log.routes.ts';
 import { calibrationRoutes } from '../calibration/calibration.routes.ts';
+import { metricsRoutes } from '../metrics/metrics.routes.ts';
+import { analyticsRoutes } from '../analytics/analytics.routes.ts';
+import { growthRoutes } from '../growth/growth.routes.ts';
+import { promotionsRoutes } from '../promotions/promotions.routes.ts';
+import { careerRoutes } from '../promotions/career.routes.ts';
+import { compensationRoutes } from '../compensation/compensation.routes.ts';
+import { pipelineRoutes } from '../pipeline/pipeline.routes.ts';
 
 export interface ServerOptions {
   db: Kysely<DB>;
@@ -78,6 +85,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(feedbackRoutes, { db: options.db, now });
   await app.register(logRoutes, { db: options.db, now });
   await app.register(calibrationRoutes, { db: options.db, now });
+  await app.register(metricsRoutes, { db: options.db, now });
+  await app.register(analyticsRoutes, { db: options.db, now });
+  await app.register(growthRoutes, { db: options.db, now });
+  await app.register(promotionsRoutes, { db: options.db, now });
+  await app.register(careerRoutes, { db: options.db, now });
+  await app.register(compensationRoutes, { db: options.db, now });
+  await app.register(pipelineRoutes, { db: options.db, now });
 
   await registerWebApp(app, options.webDist);
   return app;

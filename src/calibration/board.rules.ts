@@ -16,6 +16,25 @@ export function groupDistribution(olr: OlrPolicy, ovs: Iterable<OvRating>) {
   return { counts, ...checkDistribution(olr.distribution, counts) };
 }
 
+/** Groups in first-seen order. Appends in place: copying a group per member is quadratic on a board of thousands. */
+export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Each manager's reports in the session, people without a manager left out. */
+export function managedGroups(people: readonly BoardPerson[]): Map<number, BoardPerson[]> {
+  const groups = groupBy(people, (p) => p.managerId);
+  groups.delete(null);
+  return groups as Map<number, BoardPerson[]>;
+}
+
 /** How far (in scale steps) a rating must sit from the mean of same-level peers to be flagged. */
 export const OUTLIER_STEPS = 2;
 /** Peers needed at a level before anyone there is compared with them. */
@@ -27,8 +46,7 @@ export const OUTLIER_MIN_PEERS = 4;
  * level (leaving the person out, so they do not pull the mean towards themselves).
  */
 export function levelOutliers(people: readonly BoardPerson[]): Map<number, 'far-above-level-peers' | 'far-below-level-peers'> {
-  const byLevel = new Map<string, BoardPerson[]>();
-  for (const p of people) byLevel.set(p.level, [...(byLevel.get(p.level) ?? []), p]);
+  const byLevel = groupBy(people, (p) => p.level);
   const flags = new Map<number, 'far-above-level-peers' | 'far-below-level-peers'>();
   for (const group of byLevel.values()) {
     if (group.length - 1 < OUTLIER_MIN_PEERS) continue;
@@ -58,8 +76,7 @@ export const MANAGER_SHARE_MARGIN = 0.25;
 export function managerShareFlags(people: readonly BoardPerson[]): { managerId: number; rating: OvRating; share: number; orgShare: number; n: number }[] {
   const flags: { managerId: number; rating: OvRating; share: number; orgShare: number; n: number }[] = [];
   if (!people.length) return flags;
-  const byManager = new Map<number, BoardPerson[]>();
-  for (const p of people) if (p.managerId !== null) byManager.set(p.managerId, [...(byManager.get(p.managerId) ?? []), p]);
+  const byManager = managedGroups(people);
   for (const rating of ['TT', 'LE'] as const) {
     const orgShare = people.filter((p) => p.ov === rating).length / people.length;
     for (const [managerId, reports] of byManager) {

@@ -3,8 +3,9 @@ import type { DB } from '../db/schema.ts';
 import type { Actor } from '../accounts/actor.ts';
 import type { OvRating } from '../policy/olr.schema.ts';
 import { OV_RATINGS } from '../policy/olr.schema.ts';
-import { groupDistribution, levelOutliers, managerShareFlags, type BoardPerson } from './board.rules.ts';
-import { authorizeReadSession, loadSession } from './calibration.access.ts';
+import { groupBy, groupDistribution, levelOutliers, managedGroups, managerShareFlags, type BoardPerson } from './board.rules.ts';
+import { authorizeReadSession, isCalibrator, loadSession, runsSession } from './calibration.access.ts';
+import { forteSummaryOf } from './ov-matrix.rules.ts';
 import { eligibleCalibratorsFor, presentSession } from './sessions.service.ts';
 
 export interface BoardFilters {
@@ -61,14 +62,14 @@ export async function calibrationBoard(db: Kysely<DB>, options: { actor: Actor; 
       (options.filters?.managerId === undefined || r.manager_id === options.filters.managerId),
   );
 
-  const votes = await db.selectFrom('calibration_votes').select(['person_id', 'account_id', 'vote']).where('session_id', '=', session.id).execute();
-  const history = await previousRatings(db, { cycleId: session.cycle.id, personIds: visible.map((r) => r.person_id) });
+  const votes = groupBy(await db.selectFrom('calibration_votes').select(['person_id', 'account_id', 'vote']).where('session_id', '=', session.id).execute(), (v) => v.person_id);
+  const history = await previousRatings(db, { sessionId: session.id, cycleId: session.cycle.id });
   const hideNames = blind;
   const tallyTotals = { agree: 0, questions: 0, abstain: 0, notVoted: 0 };
   const rows = visible.map((r) => {
     // The advocate's own vote (the person's manager) and a vote about oneself do not count.
     const eligible = new Set(eligibleCalibratorsFor(session, { personId: r.person_id, managerId: r.manager_id }));
-    const mine = votes.filter((v) => v.person_id === r.person_id);
+    const mine = votes.get(r.person_id) ?? [];
     const tally = { agree: 0, questions: 0, abstain: 0 };
     for (const v of mine) if (eligible.has(v.account_id)) tally[v.vote]++;
     tallyTotals.agree += tally.agree;
@@ -107,20 +108,23 @@ export async function calibrationBoard(db: Kysely<DB>, options: { actor: Actor; 
     .execute();
 
   const managerNames = new Map(all.filter((r) => r.manager_id !== null).map((r) => [r.manager_id!, r.manager_name ?? '']));
-  const byManager = [...new Set(people.map((p) => p.managerId).filter((id): id is number => id !== null))].map((managerId) => ({
+  const byManager = [...managedGroups(people)].map(([managerId, reports]) => ({
     manager: { id: managerId, name: hideNames ? '' : (managerNames.get(managerId) ?? '') },
-    distribution: groupDistribution(session.olr, people.filter((p) => p.managerId === managerId).map((p) => p.ov)),
+    distribution: groupDistribution(session.olr, reports.map((p) => p.ov)),
   }));
+  const cells = groupBy(people, (p) => `${p.performance}:${p.potential}`);
   const grid = Object.entries(session.olr.ovMatrix).flatMap(([performance, row]) =>
-    Object.entries(row).map(([potential, ov]) => ({
-      performance: Number(performance),
-      potential: Number(potential),
-      ov: ov as OvRating,
-      count: people.filter((p) => p.performance === Number(performance) && p.potential === Number(potential)).length,
-    })),
+    Object.entries(row).map(([potential, ov]) => ({ performance: Number(performance), potential: Number(potential), ov: ov as OvRating, count: cells.get(`${performance}:${potential}`)?.length ?? 0 })),
   );
+  const level = (l: { value: number; label: string; description: string }) => ({ value: l.value, label: l.label, description: l.description });
   return {
     session: presentSession(session),
+    viewer: { calibrates: isCalibrator(options.actor, session), runs: runsSession(options.actor, session) },
+    scales: {
+      performance: session.olr.scales.performance.levels.map((l) => ({ ...level(l), forteSummary: forteSummaryOf(session.olr, l.value) })),
+      potential: session.olr.scales.potential.levels.map(level),
+    },
+    evidenceDimensions: { dimensions: session.olr.evidence.dimensions, minimum: session.olr.evidence.minimumDimensions },
     rows,
     missingProposals: hideNames ? missing.map((m) => ({ id: m.id, name: '' })) : missing,
     distribution: groupDistribution(session.olr, people.map((p) => p.ov)),
@@ -131,16 +135,20 @@ export async function calibrationBoard(db: Kysely<DB>, options: { actor: Actor; 
   };
 }
 
-/** Each person's ratings in their last three finalised cycles before this one, newest first. */
-export async function previousRatings(db: Kysely<DB>, options: { cycleId: number; personIds: number[] }) {
+/**
+ * Each person of the session's ratings in their last three finalised cycles before this one,
+ * newest first. Joined through the session rather than a list of ids: a board of 50,000 people
+ * would otherwise bind 50,000 parameters, near PostgreSQL's limit of 65,535.
+ */
+export async function previousRatings(db: Kysely<DB>, options: { sessionId: number; cycleId: number }) {
   const result = new Map<number, { cycle: string; ov: OvRating; forteSummary: string }[]>();
-  if (!options.personIds.length) return result;
   const rows = await db
-    .selectFrom('calibrated_ratings as cr')
+    .selectFrom('calibrated_ratings as here')
+    .innerJoin('calibrated_ratings as cr', 'cr.person_id', 'here.person_id')
     .innerJoin('calibration_sessions as s', 's.id', 'cr.session_id')
     .innerJoin('review_cycles as c', 'c.id', 'cr.cycle_id')
     .select(['cr.person_id', 'c.name', 'cr.ov', 'cr.forte_summary', 's.finalised_at'])
-    .where('cr.person_id', 'in', options.personIds)
+    .where('here.session_id', '=', options.sessionId)
     .where('cr.cycle_id', '!=', options.cycleId)
     .where('s.status', 'in', ['finalised', 'delivered'])
     .orderBy('s.finalised_at', 'desc')

@@ -8,7 +8,8 @@ import { authorizeAdministerCycle } from '../cycles/cycles.access.ts';
 import { notify } from '../cycles/notifications.service.ts';
 import type { OvRating } from '../policy/olr.schema.ts';
 import { checkEvidence } from './evidence.rules.ts';
-import { describeViolation } from './distribution.rules.ts';
+import { checkDistribution, describeViolation } from './distribution.rules.ts';
+import { moveInSessionCounts, recountSession } from './distribution-counts.repository.ts';
 import { forteSummaryOf, lookupOv } from './ov-matrix.rules.ts';
 import { checkRoleModelCaps } from './role-model.rules.ts';
 import { adjustmentProblems } from './adjustment.rules.ts';
@@ -25,8 +26,16 @@ export function presentSession(session: LoadedSession) {
     root: { id: session.root.id, name: session.root.name },
     status: session.status,
     blind: session.blind,
-    policy: { key: session.cycle.policyKey, version: session.cycle.policyVersion, mode: session.olr.distribution.mode, evidence: session.olr.evidence.enforcement },
-    calibrators: session.calibrators.map((c) => ({ accountId: c.accountId, name: c.name })),
+    policy: {
+      key: session.cycle.policyKey,
+      version: session.cycle.policyVersion,
+      mode: session.olr.distribution.mode,
+      evidence: session.olr.evidence.enforcement,
+      requireEvidenceToChangeMind: session.olr.adjustments.requireEvidenceToChangeMind,
+      noSurprises: session.olr.adjustments.noSurprises,
+      quorum: { ratings: session.olr.quorum.ratings, minimumCalibrators: session.olr.quorum.minimumCalibrators },
+    },
+    calibrators: session.calibrators.map((c) => ({ accountId: c.accountId, name: c.name, personId: c.personId })),
   };
 }
 
@@ -110,6 +119,7 @@ async function addSubmittedProposals(db: Kysely<DB>, options: { sessionId: numbe
       };
     });
   for (let i = 0; i < rows.length; i += 1000) await db.insertInto('calibrated_ratings').values(rows.slice(i, i + 1000)).execute();
+  if (rows.length) await recountSession(db, options.sessionId);
   return rows.length;
 }
 
@@ -267,7 +277,7 @@ export async function adjustRating(
       personId: current.person_id,
       current: { ...to, forteSummary: forteSummaryOf(olr, to.performance) },
       version: current.version + 1,
-      distribution: await sessionDistribution(trx, session),
+      distribution: await distributionAfterMove(trx, session, { from: current.ov, to: to.ov }),
     };
   });
 }
@@ -287,17 +297,11 @@ async function concernRecordedEarlier(db: Kysely<DB>, options: { personId: numbe
   return row !== undefined;
 }
 
-// Counted in the database from the (session, ov) index, so a change on a board of thousands
-// costs one small aggregate rather than reloading the roster.
-async function sessionDistribution(db: Kysely<DB>, session: LoadedSession) {
-  const rows = await db
-    .selectFrom('calibrated_ratings')
-    .select(['ov', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('session_id', '=', session.id)
-    .groupBy('ov')
-    .execute();
-  const ovs: OvRating[] = rows.flatMap((r) => Array<OvRating>(Number(r.n)).fill(r.ov));
-  return groupDistribution(session.olr, ovs);
+// The distribution after a move, from counts kept with every write rather than a count of the
+// whole session: on a board of thousands a move costs one small statement.
+async function distributionAfterMove(db: Kysely<DB>, session: LoadedSession, move: { from: OvRating; to: OvRating }) {
+  const counts = await moveInSessionCounts(db, { sessionId: session.id, ...move });
+  return { counts, ...checkDistribution(session.olr.distribution, counts) };
 }
 
 /**

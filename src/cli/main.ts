@@ -11,6 +11,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'import people': async () => (await import('./import.command.ts')).importPeopleCommand,
   'dora derive': async () => (await import('./dora.command.ts')).doraDeriveCommand,
   dora: async () => (await import('./dora.command.ts')).doraCommand,
+  ...Object.fromEntries(
+    (['git', 'devlake', 'github', 'pagerduty', 'amazon-q', 'copilot', 'sli', 'teams'] as const).map((source) => [`ingest ${source}`, async () => (await import('./ingest.command.ts')).INGEST_COMMANDS[source]]),
+  ),
+  'webhook-secret': async () => (await import('./ingest.command.ts')).webhookSecretCommand,
   'audit bias': async () => (await import('./analytics.command.ts')).auditBiasCommand,
   'audit managers': async () => (await import('./analytics.command.ts')).auditManagersCommand,
   simulate: async () => (await import('./analytics.command.ts')).simulateCommand,
@@ -34,6 +38,10 @@ Commands:
                                              the four DORA keys from DevLake CSV tables or a git repository
   dora derive --input DIR --project NAME --table T [--format csv|json]
                                              one derived DevLake table (see docs/metrics.md)
+  ingest git PATH --service NAME [--release-tags GLOB] | devlake DIR | github DIR --service NAME --repository O/R
+  ingest pagerduty F.json | amazon-q F.csv | copilot F.json | sli F.csv [--slos F.json] | teams F.csv
+                                             store engineering events (docs/metrics.md); all or nothing, re-runnable
+  webhook-secret --source NAME               a new secret for signed deployment and incident webhooks
   audit bias --input F --outcome C --favourable V --group C [--reference V] [--control C ...] [--min-group N]
                                              bias audit of an outcome by group, raw and within controls
   audit managers --input F --outcome C --favourable V --manager C

@@ -1,5 +1,6 @@
 import { loadConfig } from '../app/config.ts';
 import { buildServer } from '../app/server.ts';
+import { backgroundJobs, startJobRunner, type JobRunner } from '../app/jobs.ts';
 import type { CliIo } from './io.ts';
 import { parseCommandArgs } from './args.ts';
 import { DATABASE_OPTIONS, openMigratedDatabase } from './database-options.ts';
@@ -27,7 +28,9 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     webDist: config.webDist,
     poolStats: database.poolStats ?? undefined,
   });
+  let jobs: JobRunner | null = null;
   const shutdown = async () => {
+    await jobs?.stop().catch(() => undefined);
     await app.close();
     await database.close();
     process.exit(0);
@@ -35,6 +38,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
+  jobs = await startJobRunner(database, backgroundJobs(database.db), { error: (message, error) => app.log.error({ err: error }, message) });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded database in ${config.dataDir}`;

@@ -13,12 +13,14 @@ import { findWordingConcerns } from './wording.rules.ts';
 import { getCycle } from './cycles.service.ts';
 import { cycleProgress, listMyTasks } from './progress.service.ts';
 import { DEMO_CYCLE_NAME, seedDemoCycle } from './demo-cycle.ts';
+import { DEMO_OLR_CYCLE_NAME, seedDemoCalibration } from '../calibration/demo-calibration.ts';
+import { calibrationBoard } from '../calibration/board.service.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
 let demo: Database;
 let twin: Database;
 let cycleId: number;
-let actors: Record<'hr' | 'manager' | 'employee', Actor>;
+let actors: Record<'hr' | 'manager' | 'employee' | 'leader' | 'hr-scoped', Actor>;
 
 async function actorFor(db: Kysely<DB>, email: string): Promise<Actor> {
   const account = await db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow();
@@ -30,7 +32,13 @@ beforeAll(async () => {
   const [result] = await Promise.all([seedDemo(demo.db, { now }), seedDemo(twin.db, { now })]);
   if (result.status !== 'seeded') throw new Error(`demo not seeded: ${result.status}`);
   const email = (role: string) => result.accounts.find((a) => a.role === role)!.email;
-  actors = { hr: await actorFor(demo.db, email('hr')), manager: await actorFor(demo.db, email('manager')), employee: await actorFor(demo.db, email('employee')) };
+  actors = {
+    hr: await actorFor(demo.db, email('hr')),
+    manager: await actorFor(demo.db, email('manager')),
+    employee: await actorFor(demo.db, email('employee')),
+    leader: await actorFor(demo.db, email('leader')),
+    'hr-scoped': await actorFor(demo.db, email('hr-scoped')),
+  };
   cycleId = (await demo.db.selectFrom('review_cycles').select('id').where('name', '=', DEMO_CYCLE_NAME).executeTakeFirstOrThrow()).id;
 });
 afterAll(async () => {
@@ -132,12 +140,86 @@ describe('the demo review cycle', () => {
   it('adds nothing when seeded again', async () => {
     const before = await counts(demo.db);
     expect(await seedDemoCycle(demo.db, { now: new Date('2026-12-01T10:00:00Z') })).toEqual({ status: 'already-seeded', cycleId });
+    expect((await seedDemoCalibration(demo.db, { now: new Date('2026-12-01T10:00:00Z') })).status).toBe('already-seeded');
     expect((await seedDemo(demo.db, { now })).status).toBe('already-seeded');
     expect(await counts(demo.db)).toEqual(before);
   });
 });
 
-const TABLES = ['review_cycles', 'cycle_participants', 'self_reviews', 'peer_requests', 'peer_feedback', 'manager_reviews', 'feedback_log', 'notifications', 'audit_events'] as const;
+describe('the demo calibration', () => {
+  let olrCycleId: number;
+  let sessionId: number;
+  beforeAll(async () => {
+    olrCycleId = (await demo.db.selectFrom('review_cycles').select('id').where('name', '=', DEMO_OLR_CYCLE_NAME).executeTakeFirstOrThrow()).id;
+    sessionId = (await demo.db.selectFrom('calibration_sessions').select('id').where('cycle_id', '=', olrCycleId).executeTakeFirstOrThrow()).id;
+  });
+
+  it("runs an earlier amazon cycle over the demo manager's director's organisation, now in calibration", async () => {
+    const cycle = await getCycle(demo.db, { actor: actors.hr, cycleId: olrCycleId, now });
+    const manager = await demo.db.selectFrom('people').select('manager_id').where('id', '=', actors.manager.personId!).executeTakeFirstOrThrow();
+    expect(cycle).toMatchObject({ status: 'launched', phase: 'calibration', root: { id: manager.manager_id }, policy: { key: 'amazon' } });
+    const forte = await getCycle(demo.db, { actor: actors.hr, cycleId, now });
+    expect(Date.parse(cycle.launchedAt!)).toBeLessThan(Date.parse(forte.launchedAt!));
+    // Its launch notices were read months ago: the demo's bell shows this season's news.
+    const unread = await demo.db.selectFrom('notifications').select('id').where('dedupe_key', '=', `cycle-${olrCycleId}-launched`).where('read_at', 'is', null).execute();
+    expect(unread).toEqual([]);
+  });
+
+  it('has proposals written by each person’s manager, varied in rating and evidence, except the demo manager’s team', async () => {
+    const rows = await demo.db
+      .selectFrom('rating_proposals as rp')
+      .innerJoin('people as p', 'p.id', 'rp.person_id')
+      .select(['rp.person_id', 'rp.author_id', 'p.manager_id', 'rp.status', 'rp.performance', 'rp.potential', 'rp.evidence', 'rp.justification'])
+      .where('rp.cycle_id', '=', olrCycleId)
+      .execute();
+    const submitted = rows.filter((r) => r.status === 'submitted');
+    expect(submitted.length).toBeGreaterThanOrEqual(30);
+    for (const r of submitted) expect(r.author_id).toBe(r.manager_id);
+    expect(submitted.some((r) => r.manager_id === actors.manager.personId)).toBe(false);
+    expect(new Set(submitted.map((r) => `${r.performance}/${r.potential}`)).size).toBeGreaterThanOrEqual(10);
+    expect(new Set(submitted.map((r) => Object.keys(r.evidence.byDimension).length))).toEqual(new Set([1, 2, 3]));
+    expect(new Set(submitted.map((r) => r.justification)).size).toBeGreaterThan(submitted.length * 0.8);
+    // The demo employee's proposal is the manager's unfinished draft.
+    expect(rows.filter((r) => r.status === 'draft')).toEqual([expect.objectContaining({ person_id: actors.employee.personId, author_id: actors.manager.personId })]);
+    const texts = submitted.flatMap((r) => [r.justification, ...Object.values(r.evidence.byDimension).flat(), ...r.evidence.impactExamples, r.evidence.peerFeedbackThemes, ...r.evidence.systemMetrics, r.evidence.multiplierImpact]);
+    expect(texts.flatMap((t) => findWordingConcerns(t, DEFAULT_WORDING_TERMS).map((c) => c.match))).toEqual([]);
+  });
+
+  it('opens a session the leader, the manager and both HR partners calibrate, where the forced distribution does not fit yet', async () => {
+    const board = await calibrationBoard(demo.db, { actor: actors.hr, sessionId });
+    expect(board.session).toMatchObject({ status: 'open', blind: false, policy: { key: 'amazon', mode: 'forced' } });
+    expect(board.session.calibrators.map((c) => c.accountId).sort()).toEqual([actors.leader, actors.manager, actors.hr, actors['hr-scoped']].map((a) => a.accountId).sort());
+    expect(board.viewer).toEqual({ calibrates: true, runs: true });
+    expect(board.distribution.violations.map((v) => v.rating)).toEqual(['HV1', 'LE']);
+    expect(board.distribution.violations.every((v) => v.count < v.allowedMin)).toBe(true);
+    // The demo manager's team (not proposed yet) and the director at the root are not on the board.
+    const team = await demo.db.selectFrom('people').select('id').where('manager_id', '=', actors.manager.personId!).execute();
+    expect(board.missingProposals.map((m) => m.id).sort()).toEqual([...team.map((t) => t.id), board.session.root.id].sort());
+    expect(board.tally.agree + board.tally.questions).toBeGreaterThan(board.rows.length);
+    expect(board.rows.filter((r) => r.flags.includes('moved-down'))).toHaveLength(1);
+    // The manager calibrates but never sees their own row.
+    const managerBoard = await calibrationBoard(demo.db, { actor: actors.manager, sessionId });
+    expect(managerBoard.rows.map((r) => r.person.id)).not.toContain(actors.manager.personId);
+    expect(managerBoard.viewer).toEqual({ calibrates: true, runs: false });
+  });
+});
+
+const TABLES = [
+  'review_cycles',
+  'cycle_participants',
+  'self_reviews',
+  'peer_requests',
+  'peer_feedback',
+  'manager_reviews',
+  'feedback_log',
+  'notifications',
+  'audit_events',
+  'rating_proposals',
+  'calibration_sessions',
+  'calibrated_ratings',
+  'calibration_votes',
+  'rating_changes',
+] as const;
 
 async function counts(db: Kysely<DB>) {
   return Promise.all(TABLES.map(async (table) => [table, Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)]));
@@ -157,6 +239,17 @@ async function snapshot(db: Kysely<DB>) {
     feedback: sort((await db.selectFrom('peer_feedback').select(['request_id', 'superpowers', 'improvements', 'lps_championed', 'lps_to_improve', 'status', 'version', 'updated_at', 'submitted_at']).execute()).map(({ request_id, ...f }) => ({ ...f, pair: pair.get(request_id) }))),
     reviews: sort((await db.selectFrom('manager_reviews').select(['person_id', 'author_id', 'narrative', 'status', 'version', 'updated_at']).execute()).map((m) => ({ ...m, person_id: who(m.person_id), author_id: who(m.author_id) }))),
     log: sort((await db.selectFrom('feedback_log').select(['person_id', 'author_id', 'kind', 'occurred_on', 'body', 'created_at']).execute()).map((l) => ({ ...l, person_id: who(l.person_id), author_id: who(l.author_id) }))),
-    notifications: sort((await db.selectFrom('notifications').select(['person_id', 'kind', 'title', 'created_at']).execute()).map((n) => ({ ...n, person_id: who(n.person_id) }))),
+    notifications: sort((await db.selectFrom('notifications').select(['person_id', 'kind', 'title', 'created_at', 'read_at']).execute()).map((n) => ({ ...n, person_id: who(n.person_id) }))),
+    proposals: sort(
+      (await db.selectFrom('rating_proposals').select(['person_id', 'author_id', 'performance', 'potential', 'principles', 'justification', 'evidence', 'status', 'version', 'submitted_at']).execute()).map((r) => ({
+        ...r,
+        person_id: who(r.person_id),
+        author_id: who(r.author_id),
+        evidence: { ...r.evidence, logNoteIds: r.evidence.logNoteIds.length },
+      })),
+    ),
+    calibrated: sort((await db.selectFrom('calibrated_ratings').select(['person_id', 'manager_id', 'proposed_ov', 'performance', 'potential', 'ov', 'evidence_dimensions', 'version']).execute()).map((r) => ({ ...r, person_id: who(r.person_id), manager_id: who(r.manager_id) }))),
+    votes: sort((await db.selectFrom('calibration_votes').select(['person_id', 'vote', 'at']).execute()).map((v) => ({ ...v, person_id: who(v.person_id) }))),
+    changes: sort((await db.selectFrom('rating_changes').select(['person_id', 'from_ov', 'to_ov', 'rationale', 'at']).execute()).map((c) => ({ ...c, person_id: who(c.person_id) }))),
   };
 }

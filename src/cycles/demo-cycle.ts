@@ -173,8 +173,8 @@ function seasonAround(now: Date): Season {
   };
 }
 
-/** The demo sign-ins as actors: HR for the whole organisation, the employee, their manager, and the org leader. */
-async function findDemoActors(db: Kysely<DB>) {
+/** The demo sign-ins as actors: HR for the whole organisation and for one organisation, the employee, their manager, and the org leader. */
+export async function findDemoActors(db: Kysely<DB>) {
   const accounts = await db.selectFrom('accounts').select('id').orderBy('id').execute();
   const actors = (await Promise.all(accounts.map((a) => loadActor(db, a.id)))).filter((a): a is Actor => a !== null);
   const hr = actors.find((a) => a.hrScope?.wholeOrganisation);
@@ -184,7 +184,8 @@ async function findDemoActors(db: Kysely<DB>) {
   const manager = staff.find((m) => employee && m.personId === managerOf.get(employee.personId!));
   if (!hr || !employee || !manager) throw new Error('The demo cycle needs the demo sign-ins: HR, an employee and their manager.');
   const leader = staff.find((a) => a !== manager && a.roles.includes('manager')) ?? null;
-  return { hr, employee, manager, leader };
+  const hrScoped = actors.find((a) => a.roles.includes('hr') && a.hrScope && !a.hrScope.wholeOrganisation) ?? null;
+  return { hr, employee, manager, leader, hrScoped };
 }
 
 interface DemoPerson {
@@ -356,7 +357,7 @@ class DemoTexts {
   }
 }
 
-interface Rng {
+export interface Rng {
   next(): number;
   int(min: number, max: number): number;
   chance(p: number): boolean;
@@ -365,7 +366,7 @@ interface Rng {
 }
 
 /** mulberry32: small, fast and the same on every platform, which is all demo data needs. */
-function createRng(seed: number): Rng {
+export function createRng(seed: number): Rng {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -391,7 +392,8 @@ function createRng(seed: number): Rng {
 }
 
 const range = (from: number, to: number, step = 1) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => String(from + i * step));
-const SLOTS: Record<string, readonly string[]> = {
+/** Values for the `{slot}`s of demo text templates: systems, projects, months, numbers. */
+export const SLOTS: Record<string, readonly string[]> = {
   system: ['the checkout service', 'the billing pipeline', 'the search indexer', 'the payments gateway', 'the notification fan-out', 'the mobile release pipeline', 'the feature-flag service', 'the warehouse loaders', 'the identity service', 'the build farm', 'the pricing engine', 'the inventory API', 'the order router', 'the fraud scoring service', 'the media transcoder'],
   project: ['the ledger rewrite', 'one-click returns', 'the regional failover', 'the partner API v2', 'offline mode', 'the new onboarding flow', 'usage-based billing', 'the data retention project', 'the search relevance work', 'multi-currency checkout', 'the audit log export', 'the SSO rollout'],
   target: ['the new cluster', 'managed PostgreSQL', 'Kubernetes', 'the shared event bus', 'the v2 storage layer'],

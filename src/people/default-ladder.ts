@@ -23,6 +23,14 @@ export const DEFAULT_LADDER: {
         mentorship: 'Learns: seeks feedback and acts on it.',
         operations: 'Joins the on-call rotation with a buddy; fixes what they broke.',
         exampleBehaviours: ['Ships a scoped feature end to end with tests', 'Writes a clear change description'],
+        behaviours: {
+          scope: ['Delivers a feature inside one component from a written design'],
+          autonomy: ['Raises a blocker within a day instead of waiting'],
+          technicalDepth: ['Adds tests that catch a real regression', 'Debugs a failure from logs to root cause with help'],
+          influence: ['Gives useful code-review comments to teammates'],
+          mentorship: ['Asks for feedback on their designs and acts on it'],
+          operations: ['Takes on-call shifts with a buddy and writes up what they learned'],
+        },
       },
     },
     {
@@ -37,6 +45,14 @@ export const DEFAULT_LADDER: {
         mentorship: 'Mentors SDE I engineers and interns.',
         operations: 'Owns on-call for their systems; writes root-cause analyses.',
         exampleBehaviours: ['Writes a design document reviewed by the team', 'Leads an operational fix to completion'],
+        behaviours: {
+          scope: ['Owns a small service or a feature area end to end'],
+          autonomy: ['Turns a one-line request into a design with options and a recommendation'],
+          technicalDepth: ['Designs a component others build on and explains its trade-offs', 'Removes a class of bugs rather than one bug'],
+          influence: ['Changes a neighbouring team’s approach through a design review'],
+          mentorship: ['Mentors an SDE I or intern through their first launch'],
+          operations: ['Writes the root-cause analysis and sees the follow-ups through'],
+        },
       },
     },
     {
@@ -51,6 +67,14 @@ export const DEFAULT_LADDER: {
         mentorship: 'Mentors SDE II engineers; grows future senior engineers.',
         operations: 'Drives operational excellence and prevention of recurrence across teams.',
         exampleBehaviours: ['Authors a six-pager that sets direction', 'Turns a recurring incident class into a fix'],
+        behaviours: {
+          scope: ['Owns the roadmap of a multi-team system'],
+          autonomy: ['Picks the problem worth solving from an ambiguous area and gets agreement'],
+          technicalDepth: ['Sets the architecture of a system and raises the bar in reviews'],
+          influence: ['Resolves a technical disagreement across teams with a written decision'],
+          mentorship: ['Grows an SDE II into a senior engineer'],
+          operations: ['Ends a recurring incident class across teams'],
+        },
       },
     },
     {
@@ -65,6 +89,14 @@ export const DEFAULT_LADDER: {
         mentorship: 'Mentoring is a core function: grows senior engineers.',
         operations: 'Sets operational standards for an organisation.',
         exampleBehaviours: ['Leads a cross-organisation architecture change', 'Bar-raises design reviews'],
+        behaviours: {
+          scope: ['Sets the technical direction of an organisation for years'],
+          autonomy: ['Defines the problems other senior engineers work on'],
+          technicalDepth: ['Makes an architecture decision that lasts'],
+          influence: ['Aligns several organisations and senior leadership on a direction'],
+          mentorship: ['Mentors senior engineers as a core part of the role'],
+          operations: ['Sets the operational standards an organisation follows'],
+        },
       },
     },
     {

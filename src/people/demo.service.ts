@@ -4,6 +4,8 @@ import { createAccount } from '../accounts/accounts.service.ts';
 import { importPeople } from './import.service.ts';
 import { generatePeopleExport } from './demo-org.ts';
 import { seedDemoCycle } from '../cycles/demo-cycle.ts';
+import { seedDemoCalibration } from '../calibration/demo-calibration.ts';
+import { seedDemoPipeline } from '../pipeline/demo-pipeline.ts';
 
 /** Shared by every demo sign-in; printed by `highbar serve --demo`. Never use it for real data. */
 export const DEMO_PASSWORD = 'highbar-demo-2026';
@@ -79,6 +81,13 @@ export async function seedDemo(db: Kysely<DB>, options: { now: Date }): Promise<
   }
   // A review season in progress, acted in by the sign-ins above, so every screen has something to show.
   await seedDemoCycle(db, { now: options.now });
+  // An earlier cycle of one director's organisation in calibration, with an open session.
+  await seedDemoCalibration(db, { now: options.now });
+  // A year-old delivered calibration with LE ratings, and pipeline cases at every stage.
+  await seedDemoPipeline(db, { now: options.now });
+  // Between cycles: goals, check-ins, the living document, workshops and team-health pulses.
+  await (await import('../growth/demo-growth.ts')).seedDemoGrowth(db, { now: options.now });
+  await (await import('../promotions/demo-promotions.ts')).seedDemoPromotions(db, { now: options.now }); // pay on record, and evidence for an SDE I's promotion case
   const list = plan.map(({ role, email }) => ({ role, email }));
   await db.insertInto('meta').values({ key: DEMO_MARKER, value: JSON.stringify({ seed: DEMO_SEED, accounts: list }) }).execute();
   return { status: 'seeded', accounts: list };

@@ -47,6 +47,6 @@ export async function listLadders(db: Kysely<DB>) {
     jobFunction: l.job_function,
     levels: levels
       .filter((v) => v.ladder_id === l.id)
-      .map((v) => ({ code: v.code, title: v.title, rank: v.rank, expectations: v.expectations })),
+      .map((v) => ({ code: v.code, title: v.title, rank: v.rank, version: v.version, expectations: v.expectations })),
   }));
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { olrSchema } from './olr.schema.ts';
+import { growthSchema } from './growth.schema.ts';
+import { promotionsSchema } from './promotions.schema.ts';
+import { compensationSchema } from './compensation.schema.ts';
+import { pipelineSchema } from './pipeline.schema.ts';
 
 export const PHASES = ['self_review', 'peer_feedback', 'manager_review', 'calibration', 'delivery'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -68,6 +72,14 @@ export const policySchema = z
      * such a version is refused with a message instead.
      */
     olr: olrSchema.optional(),
+    /** Goals, check-ins, the living document, development plans, the workshop and team health (issue 10); optional for older versions. */
+    growth: growthSchema.optional(),
+    /** Promotion readiness, packet sections and the committee (issue 7); optional for older versions. */
+    promotions: promotionsSchema.optional(),
+    /** Pay maths, approvals and who reads pay (issue 7); optional for older versions. */
+    compensation: compensationSchema.optional(),
+    /** URA, the Focus / Pivot / PIP pipeline, appeals and severance (issue 6); optional for older versions. */
+    pipeline: pipelineSchema.optional(),
   })
   .strict()
   .superRefine((policy, ctx) => {

@@ -2,6 +2,14 @@ import type { Policy } from './policy.schema.ts';
 import { DEFAULT_WORDING_TERMS } from './wording-terms.ts';
 import { AMAZON_OLR, HUMANE_OLR } from './olr-presets.ts';
 import type { OlrPolicy } from './olr.schema.ts';
+import { AMAZON_GROWTH, HUMANE_GROWTH } from './growth-presets.ts';
+import type { GrowthPolicy } from './growth.schema.ts';
+import { AMAZON_PROMOTIONS, HUMANE_PROMOTIONS } from './promotions-presets.ts';
+import type { PromotionsPolicy } from './promotions.schema.ts';
+import { AMAZON_COMPENSATION, HUMANE_COMPENSATION } from './compensation-presets.ts';
+import type { CompensationPolicy } from './compensation.schema.ts';
+import { AMAZON_PIPELINE, HUMANE_PIPELINE } from './pipeline-presets.ts';
+import type { PipelinePolicy } from './pipeline.schema.ts';
 
 /** The 16 Leadership Principles (DOMAIN.md section 2). */
 export const DEFAULT_LEADERSHIP_PRINCIPLES = [
@@ -24,7 +32,7 @@ export const DEFAULT_LEADERSHIP_PRINCIPLES = [
 ];
 
 /** A shipped preset always carries the OLR section that older stored versions may lack. */
-export type PresetPolicy = Policy & { olr: OlrPolicy };
+export type PresetPolicy = Policy & { olr: OlrPolicy; growth: GrowthPolicy; promotions: PromotionsPolicy; compensation: CompensationPolicy; pipeline: PipelinePolicy };
 
 // Forte runs November to March: self review, peers, manager, OLR, delivery.
 const SCHEDULE = {
@@ -51,6 +59,10 @@ export const AMAZON_POLICY: PresetPolicy = {
     wordingCheck: { enabled: true, terms: DEFAULT_WORDING_TERMS },
   },
   olr: AMAZON_OLR,
+  growth: AMAZON_GROWTH,
+  promotions: AMAZON_PROMOTIONS,
+  compensation: AMAZON_COMPENSATION,
+  pipeline: AMAZON_PIPELINE,
 };
 
 /** The humane alternative: feedback flows as it arrives but only once enough has arrived to protect authors. */
@@ -67,6 +79,10 @@ export const HUMANE_POLICY: PresetPolicy = {
     employeeReadsManagerLog: true,
   },
   olr: HUMANE_OLR,
+  growth: HUMANE_GROWTH,
+  promotions: HUMANE_PROMOTIONS,
+  compensation: HUMANE_COMPENSATION,
+  pipeline: HUMANE_PIPELINE,
 };
 
 export const PRESETS: Record<string, PresetPolicy> = { amazon: AMAZON_POLICY, humane: HUMANE_POLICY };

@@ -60,7 +60,7 @@ describe('the demo organisation in Chromium', () => {
 
   it('shows a manager their team with levels and hire dates', async () => {
     const { context, page } = await asRole('manager');
-    expect(await navLinks(page)).toEqual(['My profile', 'Reviews', 'My team', 'Directory']);
+    expect(await navLinks(page)).toEqual(['My profile', 'Reviews', 'My team', 'Calibration', 'Pipeline', 'Directory']);
     await page.getByRole('link', { name: 'My team' }).click();
     await page.getByRole('heading', { name: 'My team' }).waitFor();
     await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(1);
@@ -83,7 +83,7 @@ describe('the demo organisation in Chromium', () => {
 
   it('lets an admin check an import and see every problem row by row, then manage users', async () => {
     const { context, page } = await asRole('admin');
-    expect(await navLinks(page)).toEqual(['My profile', 'Reviews', 'Directory', 'Import people', 'Users']);
+    expect(await navLinks(page)).toEqual(['My profile', 'Reviews', 'Calibration', 'Directory', 'Import people', 'Users']);
     await page.getByRole('link', { name: 'Import people' }).click();
     await page.locator('input[type=file]').setInputFiles({
       name: 'bad people.csv',

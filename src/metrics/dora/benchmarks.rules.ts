@@ -60,3 +60,28 @@ export function recoveryLevel(medianMinutes: number | null): DoraLevel | null {
   if (medianMinutes === null) return null;
   return medianMinutes < HOUR ? 'elite' : medianMinutes < DAY ? 'high' : medianMinutes < 7 * DAY ? 'medium' : 'low';
 }
+
+/** A level's bounds for charts: `upTo` is the level's limit (exclusive for times, inclusive for rates). */
+export interface BenchmarkBand {
+  level: DoraLevel;
+  upTo: number | null;
+}
+
+/**
+ * The bands of each metric for a report, as the dashboard draws them behind a trend: lead time
+ * and recovery in minutes, change failure rate as a fraction, frequency in median deployment
+ * days per week (elite) and month (high, medium in 2023).
+ */
+export function benchmarkBands(report: DoraReportYear): { leadTimeMinutes: BenchmarkBand[]; recoveryMinutes: BenchmarkBand[]; changeFailureRate: BenchmarkBand[]; deploymentFrequency: string } {
+  const [lElite, lHigh, lMedium] = report === 2023 ? [DAY, 7 * DAY, 30 * DAY] : [HOUR, 7 * DAY, 180 * DAY];
+  const [cElite, cHigh, cMedium] = report === 2023 ? [0.05, 0.1, 0.15] : [0.15, 0.2, 0.3];
+  return {
+    leadTimeMinutes: [{ level: 'elite', upTo: lElite }, { level: 'high', upTo: lHigh }, { level: 'medium', upTo: lMedium }, { level: 'low', upTo: null }],
+    recoveryMinutes: [{ level: 'elite', upTo: HOUR }, { level: 'high', upTo: DAY }, { level: 'medium', upTo: 7 * DAY }, { level: 'low', upTo: null }],
+    changeFailureRate: [{ level: 'elite', upTo: cElite }, { level: 'high', upTo: cHigh }, { level: 'medium', upTo: cMedium }, { level: 'low', upTo: null }],
+    deploymentFrequency:
+      report === 2023
+        ? 'elite: 5+ deployment days a week; high: 1+ a week; medium: 1+ a month; low: less'
+        : 'elite: 5+ deployment days a week; high: 1+ a month; medium: 1+ in six months; low: less',
+  };
+}

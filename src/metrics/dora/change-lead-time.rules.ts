@@ -71,36 +71,44 @@ export function calculateChangeLeadTime(sources: LeadTimeSources, project: strin
 
   return prs
     .filter((pr) => pr.merged_date !== null)
-    .map((pr) => {
-      const firstCommit = firstCommits.get(pr.id);
-      const firstReview = firstReviews.get(pr.id);
-      const deployment = deployments.get(pr.merge_commit_sha ?? '');
-      const coding = firstCommit ? spanMinutes(firstCommit.commit_authored_date, pr.created_date) : null;
-      const open = spanMinutes(pr.created_date, pr.merged_date);
-      const deployed = deployment?.finished_date != null ? deployment : undefined;
-      const deploy = deployed ? spanMinutes(pr.merged_date, deployed.finished_date) : null;
-      return {
-        id: pr.id,
-        project_name: project,
-        first_commit_sha: firstCommit?.commit_sha ?? '',
-        pr_coding_time: coding,
-        first_review_id: firstReview?.id ?? '',
-        pr_pickup_time: firstReview ? spanMinutes(pr.created_date, firstReview.created_date) : null,
-        pr_review_time: firstReview ? spanMinutes(firstReview.created_date, pr.merged_date) : null,
-        deployment_commit_id: deployed?.id ?? '',
-        pr_deploy_time: deploy,
-        pr_cycle_time: (coding ?? 0) + (open ?? 0) + (deploy ?? 0),
-        first_commit_authored_date: firstCommit?.commit_authored_date ?? null,
-        first_comment_date: firstReview?.created_date ?? null,
-        pr_created_date: pr.created_date,
-        pr_merged_date: pr.merged_date,
-        pr_deployed_date: deployed?.finished_date ?? null,
-      };
-    });
+    .map((pr) => prLeadTime(pr, project, { firstCommit: firstCommits.get(pr.id), firstReview: firstReviews.get(pr.id), deployment: deployments.get(pr.merge_commit_sha ?? '') }));
+}
+
+/**
+ * One merged PR's row of `project_pr_metrics`, given its earliest commit, its first review and
+ * the first deployment that shipped its merge commit (each possibly absent).
+ */
+export function prLeadTime(
+  pr: PullRequest,
+  project: string,
+  found: { firstCommit?: PullRequestCommit | undefined; firstReview?: PullRequestComment | undefined; deployment?: CicdDeploymentCommit | undefined },
+): ProjectPrMetric {
+  const { firstCommit, firstReview, deployment } = found;
+  const coding = firstCommit ? spanMinutes(firstCommit.commit_authored_date, pr.created_date) : null;
+  const open = spanMinutes(pr.created_date, pr.merged_date);
+  const deployed = deployment?.finished_date != null ? deployment : undefined;
+  const deploy = deployed ? spanMinutes(pr.merged_date, deployed.finished_date) : null;
+  return {
+    id: pr.id,
+    project_name: project,
+    first_commit_sha: firstCommit?.commit_sha ?? '',
+    pr_coding_time: coding,
+    first_review_id: firstReview?.id ?? '',
+    pr_pickup_time: firstReview ? spanMinutes(pr.created_date, firstReview.created_date) : null,
+    pr_review_time: firstReview ? spanMinutes(firstReview.created_date, pr.merged_date) : null,
+    deployment_commit_id: deployed?.id ?? '',
+    pr_deploy_time: deploy,
+    pr_cycle_time: (coding ?? 0) + (open ?? 0) + (deploy ?? 0),
+    first_commit_authored_date: firstCommit?.commit_authored_date ?? null,
+    first_comment_date: firstReview?.created_date ?? null,
+    pr_created_date: pr.created_date,
+    pr_merged_date: pr.merged_date,
+    pr_deployed_date: deployed?.finished_date ?? null,
+  };
 }
 
 /** The earliest-authored commit of each PR (ties: the smaller sha, for a repeatable answer). */
-function firstCommitByPr(commits: readonly PullRequestCommit[]): Map<string, PullRequestCommit> {
+export function firstCommitByPr(commits: readonly PullRequestCommit[]): Map<string, PullRequestCommit> {
   const first = new Map<string, PullRequestCommit>();
   for (const c of commits) {
     if (c.commit_authored_date === null) continue;
@@ -117,7 +125,7 @@ function firstCommitByPr(commits: readonly PullRequestCommit[]): Map<string, Pul
  * takes every comment; a comment without an account never differs from an author in SQL
  * (`NULL != 'a'` is not true), so it only counts on PRs without an author.
  */
-function firstReviewByPr(comments: readonly PullRequestComment[], authorOf: ReadonlyMap<string, string | null>): Map<string, PullRequestComment> {
+export function firstReviewByPr(comments: readonly PullRequestComment[], authorOf: ReadonlyMap<string, string | null>): Map<string, PullRequestComment> {
   const first = new Map<string, PullRequestComment>();
   for (const c of comments) {
     if (c.pull_request_id === null || c.created_date === null || !authorOf.has(c.pull_request_id)) continue;

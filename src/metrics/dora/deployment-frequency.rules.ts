@@ -38,24 +38,45 @@ export function deploymentFrequency(
   range: DayRange,
   options: { report: DoraReportYear; median: MedianConvention },
 ): DeploymentFrequency {
-  const inRange = finishes.filter((ms) => inDayRange(range, ms));
-  const deployDays = new Set(inRange.map(utcDay));
+  const perDay = new Map<string, number>();
+  for (const ms of finishes) {
+    if (!inDayRange(range, ms)) continue;
+    const day = utcDay(ms);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  return deploymentFrequencyFromDays(perDay, range, options);
+}
 
+/**
+ * The same from deployments counted per UTC day (`YYYY-MM-DD`), as the stored daily rollup
+ * holds them; days outside the range are ignored.
+ */
+export function deploymentFrequencyFromDays(
+  perDay: ReadonlyMap<string, number>,
+  range: DayRange,
+  options: { report: DoraReportYear; median: MedianConvention },
+): DeploymentFrequency {
+  let deployments = 0;
+  const deployDays = new Set<string>();
   const weeks = new Map<number, number>();
   const months = new Map<string, number>();
   for (let day = range.from; day <= range.to; day += MS_PER_DAY) {
-    const deployed = deployDays.has(utcDay(day)) ? 1 : 0;
+    const name = utcDay(day);
+    const count = perDay.get(name) ?? 0;
+    deployments += count;
+    if (count > 0) deployDays.add(name);
+    const deployed = count > 0 ? 1 : 0;
     // MySQL WEEKDAY(): Monday is 0.
     const monday = day - ((new Date(day).getUTCDay() + 6) % 7) * MS_PER_DAY;
     weeks.set(monday, (weeks.get(monday) ?? 0) + deployed);
-    const month = utcDay(day).slice(0, 7);
+    const month = name.slice(0, 7);
     months.set(month, (months.get(month) ?? 0) + deployed);
   }
   const perWeek = median([...weeks.values()], options.median);
   const perMonth = median([...months.values()], options.median);
   const perSixMonths = sixMonthMedian(sixMonthWindows([...months.entries()]), options.median);
   return {
-    deployments: inRange.length,
+    deployments,
     deployDays: deployDays.size,
     medianDeployDaysPerWeek: perWeek,
     medianDeployDaysPerMonth: perMonth,

@@ -36,11 +36,16 @@ export interface FourKeysFacts {
 
 /** Applies medians and benchmark levels to the facts. */
 export function assembleFourKeys(facts: FourKeysFacts, options: FourKeysOptions): FourKeys {
+  return assembleFromFrequency(deploymentFrequency(facts.deploymentFinishes, options.range, options), facts, options);
+}
+
+/** The four keys when deployment frequency is already known (from daily counts, say). */
+export function assembleFromFrequency(frequency: DeploymentFrequency, facts: Omit<FourKeysFacts, 'deploymentFinishes'>, options: FourKeysOptions): FourKeys {
   const leadMedian = median(facts.leadTimes, options.median);
   const recoveryMedian = facts.recoveries ? median(facts.recoveries, options.median) : null;
   return {
     report: options.report,
-    deploymentFrequency: deploymentFrequency(facts.deploymentFinishes, options.range, options),
+    deploymentFrequency: frequency,
     leadTime: { changes: facts.leadTimes.length, medianMinutes: leadMedian, level: leadTimeLevel(options.report, leadMedian) },
     changeFailureRate: facts.failures && {
       deployments: facts.failures.deployments,

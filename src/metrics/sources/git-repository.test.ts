@@ -70,3 +70,31 @@ describe('gitReleaseFacts', () => {
     expect(facts.leadTimes).toEqual([60]);
   });
 });
+
+describe('GitRepository.commits', () => {
+  it('streams every commit parents first, with authors, dates, parents and line counts', async () => {
+    const git = await GitRepository.open(repo.dir);
+    const commits = [];
+    for await (const c of git.commits()) commits.push(c);
+    expect(commits.map((c) => c.subject)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
+    expect(commits[0]!.parents).toEqual([]);
+    expect(commits[1]!.parents).toEqual([commits[0]!.sha]);
+    expect(commits[3]).toMatchObject({ authorEmail: 'dev@example.test', authorName: 'Dev', additions: 1, deletions: 0, filesChanged: 1 });
+    expect(new Date(commits[3]!.authoredAt).toISOString()).toBe('2024-01-04T09:00:30.000Z');
+    expect(new Date(commits[3]!.committedAt).toISOString()).toBe('2024-01-04T10:00:00.000Z');
+  });
+
+  it('streams only what is new since the tips of an earlier run', async () => {
+    const git = await GitRepository.open(repo.dir);
+    const tips = await git.refTips();
+    const all = [];
+    for await (const c of git.commits()) all.push(c.sha);
+    const again = [];
+    for await (const c of git.commits(tips)) again.push(c.sha);
+    expect(again).toEqual([]);
+    const since = [];
+    for await (const c of git.commits([all[2]!])) since.push(c.sha);
+    expect(since).toEqual(all.slice(3));
+    expect(await git.existing([all[0]!, 'f'.repeat(40)])).toEqual(new Set([all[0]]));
+  });
+});

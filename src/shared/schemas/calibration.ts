@@ -139,6 +139,8 @@ export const boardSchema = z.object({
   viewer: z.object({ calibrates: z.boolean(), runs: z.boolean() }),
   /** The scales a move chooses from; each performance level with the Forte summary it produces. */
   scales: z.object({ performance: z.array(scaleLevelSchema.extend({ forteSummary: z.string() })), potential: z.array(scaleLevelSchema) }),
+  /** The evidence dimensions a row's coverage counts, and how many the threshold asks for. */
+  evidenceDimensions: z.object({ dimensions: z.array(z.object({ key: z.string(), label: z.string() })), minimum: z.number().int() }),
   rows: z.array(boardRowSchema),
   missingProposals: z.array(personRef),
   distribution: distributionSchema,

@@ -66,6 +66,8 @@ export const ladderSchema = z.object({
       code: z.string(),
       title: z.string(),
       rank: z.number().int(),
+      /** For the ladder editor: a save names the version it edited. */
+      version: z.number().int().optional(),
       expectations: z.object({
         scope: z.string(),
         autonomy: z.string(),
@@ -74,6 +76,8 @@ export const ladderSchema = z.object({
         mentorship: z.string(),
         operations: z.string(),
         exampleBehaviours: z.array(z.string()),
+        /** Example behaviours per dimension (issue 7). */
+        behaviours: z.record(z.string(), z.array(z.string())).optional(),
       }),
     }),
   ),

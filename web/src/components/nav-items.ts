@@ -12,10 +12,18 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'My profile', end: true },
   { to: '/cycles', label: 'Reviews' },
+  { to: '/growth', label: 'Growth' },
   { to: '/team', label: 'My team', roles: ['manager'] },
+  { to: '/calibration', label: 'Calibration', roles: ['manager', 'hr', 'admin'] },
+  { to: '/pipeline', label: 'Pipeline', roles: ['manager', 'hr'] },
+  { to: '/career', label: 'Career' },
+  { to: '/promotions', label: 'Promotions' },
+  { to: '/compensation', label: 'Pay', end: true },
+  { to: '/compensation/budget', label: 'Pay budget', roles: ['hr', 'admin'] },
   { to: '/people', label: 'Directory' },
   { to: '/admin/import', label: 'Import people', roles: ['admin'] },
   { to: '/admin/users', label: 'Users', roles: ['admin'] },
+  { to: '/admin/ladders', label: 'Ladders', roles: ['admin'] },
 ];
 
 /** The navigation this account's roles allow. */

@@ -79,7 +79,8 @@ function CycleNav({ cycle }: { cycle: Cycle }) {
   if (me.personId !== null && cycle.status !== 'draft') {
     links.push({ to: `${base}/tasks`, label: 'My tasks' }, { to: `${base}/self-review`, label: 'Self review' }, { to: `${base}/peers`, label: 'Ask for feedback' }, { to: `${base}/feedback`, label: 'My feedback' });
   }
-  if (hasRole(me, 'manager') && cycle.status !== 'draft') links.push({ to: `${base}/team`, label: 'My team' });
+  if (me.personId !== null && cycle.status !== 'draft') links.push({ to: `${base}/my-rating`, label: 'My rating' });
+  if (hasRole(me, 'manager') && cycle.status !== 'draft') links.push({ to: `${base}/team`, label: 'My team' }, { to: `${base}/proposals`, label: 'Propose ratings' });
   if (cycle.canAdminister) links.push({ to: `${base}/dashboard`, label: 'Dashboard' });
   if (links.length < 2) return null;
   return (
