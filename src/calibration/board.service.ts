@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../accounts/actor.ts';
 import type { OvRating } from '../policy/olr.schema.ts';
@@ -50,7 +50,9 @@ export async function calibrationBoard(db: Kysely<DB>, options: { actor: Actor; 
       'm.name as manager_name',
     ])
     .where('cr.session_id', '=', session.id)
-    .orderBy('p.name')
+    // In a blind pass an alphabetical roster would hint at who is who; the order is then a
+    // hash of the session and the person, stable for the session but unrelated to names.
+    .orderBy(blind ? sql`md5(${session.id}::text || ':' || cr.person_id::text)` : sql`p.name`)
     .execute();
   const people: BoardPerson[] = all.map((r) => ({ personId: r.person_id, managerId: r.manager_id, level: r.level, performance: r.performance, potential: r.potential, ov: r.ov }));
   const outliers = levelOutliers(people);

@@ -107,9 +107,18 @@ describe('OLR under the amazon preset', () => {
     expect(almaBoard.rows.map((r: { person: { id: number } }) => r.person.id)).not.toContain(org.people.managers[0]!.id);
     expect((await http.get(org.cookies.engineers[0]!, `/api/calibration-sessions/${sessionId}`)).statusCode).toBe(404);
 
-    const locked = await http.send(org.cookies.managers[0]!, 'PUT', `/api/cycles/${cycleId}/people/${org.people.engineers[0]!.id}/proposal`, proposal(6, 3));
+    const url = `/api/cycles/${cycleId}/people/${org.people.engineers[0]!.id}/proposal`;
+    const locked = await http.send(org.cookies.managers[0]!, 'PUT', url, proposal(6, 3));
     expect(locked.statusCode).toBe(409);
     expect(locked.json().rule).toBe('PROPOSAL_LOCKED');
+    // Evidence can still be added while the ratings stay as proposed, and calibration sees it.
+    const current = (await http.get(org.cookies.managers[0]!, url)).json();
+    const more = await http.send(org.cookies.managers[0]!, 'PUT', url, { ...proposal(4, 2, ['delivery', 'collaboration', 'systemImpact']), version: current.version });
+    expect(more.statusCode, more.body).toBe(200);
+    expect(more.json()).toMatchObject({ status: 'submitted', locked: true, evidenceCheck: { covered: ['delivery', 'collaboration', 'systemImpact'] } });
+    const row = (await http.get(org.cookies.hr, `/api/calibration-sessions/${sessionId}`)).json().rows.find((r: { person: { id: number } }) => r.person.id === org.people.engineers[0]!.id);
+    expect(row.evidence.covered).toEqual(['delivery', 'collaboration', 'systemImpact']);
+    expect(await database.db.selectFrom('audit_events').select('seq').where('action', '=', 'rating.proposal_revised').execute()).toHaveLength(1);
   });
 
   it('tallies votes before the meeting without the advocate’s own vote', async () => {

@@ -131,9 +131,7 @@ export async function saveProposal(
     throw new AppError('CALIBRATION_RULE_VIOLATED', { detail: problems.map((p) => `${p.path} ${p.message}`).join('; '), errors: problems, extra: { rule: 'PROPOSAL_INVALID' } });
   }
   return db.transaction().execute(async (trx) => {
-    if (await isInCalibration(trx, cycle.id, person.id)) {
-      throw new AppError('CONFLICT', { detail: `${person.name} is already in calibration; ratings now change there, with a rationale.`, extra: { rule: 'PROPOSAL_LOCKED' } });
-    }
+    const inCalibration = await isInCalibration(trx, cycle.id, person.id);
     const current = await trx
       .selectFrom('rating_proposals')
       .select(['id', 'performance', 'potential', 'principles', 'justification', 'evidence', 'status', 'version'])
@@ -141,8 +139,14 @@ export async function saveProposal(
       .where('person_id', '=', person.id)
       .forUpdate()
       .executeTakeFirst();
+    // Once calibration has taken the person, the ratings move only there, with a rationale; the
+    // manager may still add evidence and justification, which calibration sees at once (a rating
+    // found thin on evidence in the room can be completed, not just refused).
+    if (inCalibration && (!current || current.performance !== options.input.performance || current.potential !== options.input.potential || JSON.stringify(current.principles) !== JSON.stringify(options.input.principles))) {
+      throw new AppError('CONFLICT', { detail: `${person.name} is already in calibration; ratings now change there, with a rationale. Evidence and justification can still be added.`, extra: { rule: 'PROPOSAL_LOCKED' } });
+    }
     // A submitted proposal can still be revised until calibration takes it, so only the version guards it.
-    assertVersion(current ? { ...current, status: 'draft' } : undefined, options.version, current ? present(cycle, olr, person, current, false) : undefined);
+    assertVersion(current ? { ...current, status: 'draft' } : undefined, options.version, current ? present(cycle, olr, person, current, inCalibration) : undefined);
     const values = {
       performance: options.input.performance,
       potential: options.input.potential,
@@ -155,18 +159,24 @@ export async function saveProposal(
     };
     if (current) await trx.updateTable('rating_proposals').set({ ...values, version: current.version + 1 }).where('id', '=', current.id).execute();
     else await trx.insertInto('rating_proposals').values({ ...values, cycle_id: cycle.id, person_id: person.id, author_id: options.actor.personId! }).execute();
-    if (options.submit) {
+    if (inCalibration) {
+      const covered = checkEvidence(olr.evidence, evidenceCounts(options.input.evidence)).present;
+      await trx.updateTable('calibrated_ratings').set({ evidence_dimensions: JSON.stringify(covered), updated_at: options.now }).where('cycle_id', '=', cycle.id).where('person_id', '=', person.id).execute();
+    }
+    // Every change to a proposal calibration can see is on the record: its submission, and any
+    // revision after it (the first draft saves are the manager's own working notes).
+    if (options.submit || current?.status === 'submitted') {
       await appendAuditEvent(trx, {
         actorAccountId: options.actor.accountId,
-        action: 'rating.proposed',
+        action: options.submit && current?.status !== 'submitted' ? 'rating.proposed' : 'rating.proposal_revised',
         subjectType: 'person',
         subjectId: person.id,
         requestId: options.requestId,
-        details: { cycleId: cycle.id, performance: options.input.performance, potential: options.input.potential, ov: lookupOv(olr, options.input.performance!, options.input.potential!) },
+        details: { cycleId: cycle.id, performance: options.input.performance, potential: options.input.potential, ov: options.input.performance !== null && options.input.potential !== null ? lookupOv(olr, options.input.performance, options.input.potential) : null },
         at: options.now,
       });
     }
-    return present(cycle, olr, person, await selectProposal(trx, cycle.id, person.id), false);
+    return present(cycle, olr, person, await selectProposal(trx, cycle.id, person.id), inCalibration);
   });
 }
 
