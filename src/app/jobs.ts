@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Database } from '../db/database.ts';
 import { escalateMissedDeadlines } from '../pipeline/deadlines.service.ts';
+import { remindGrowth } from '../growth/reminders.service.ts';
 
 /** A background job: what it is called, when it runs (cron, UTC), and what it does at a given time. */
 export interface ScheduledJob {
@@ -13,7 +14,11 @@ export interface ScheduledJob {
 
 /** The jobs the server runs. Each is idempotent: running it twice, or on two replicas, changes nothing more. */
 export function backgroundJobs(db: Kysely<DB>): ScheduledJob[] {
-  return [{ name: 'pipeline-deadlines', cron: '*/15 * * * *', run: (now) => escalateMissedDeadlines(db, { now }) }];
+  return [
+    { name: 'pipeline-deadlines', cron: '*/15 * * * *', run: (now) => escalateMissedDeadlines(db, { now }) },
+    // Overdue check-ins and missing development plans; reminders are deduplicated per day.
+    { name: 'growth-reminders', cron: '0 7 * * *', run: (now) => remindGrowth(db, { now }) },
+  ];
 }
 
 export interface JobRunner {

@@ -83,6 +83,15 @@ describe('OLR under the amazon preset', () => {
     expect(draft.json()).toMatchObject({ status: 'draft', version: 1, ov: 'HV1', forteSummary: 'Exceeds High Bar', evidenceCheck: { covered: ['delivery', 'collaboration'], met: true } });
   });
 
+  it('starts a proposal from the living document: a note logged during the year is already cited', async () => {
+    const engineer = org.people.engineers[2]!;
+    const note = await http.send(org.cookies.managers[0]!, 'POST', `/api/people/${engineer.id}/log`, { kind: 'win', occurredOn: '2026-12-02', body: 'Cut the payments batch from 40 to 6 minutes.' });
+    expect(note.statusCode, note.body).toBe(201);
+    const fresh = (await http.get(org.cookies.managers[0]!, `/api/cycles/${cycleId}/people/${engineer.id}/proposal`)).json();
+    expect(fresh.status).toBe('not_started');
+    expect(fresh.evidence.logNoteIds).toContain(note.json().id);
+  });
+
   it('lets the chain and HR read a proposal, and nobody else, the person included', async () => {
     const engineer = org.people.engineers[0]!;
     const url = `/api/cycles/${cycleId}/people/${engineer.id}/proposal`;

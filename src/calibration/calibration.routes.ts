@@ -34,11 +34,11 @@ export const calibrationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () 
   app.get(
     '/api/cycles/:id/proposals',
     { schema: { operationId: 'listTeamProposals', tags: ['calibration'], summary: 'Rating proposals for my direct reports', params: idParamsSchema, response: { 200: teamProposalsSchema, ...errors } } },
-    async (request) => listTeamProposals(db, { actor: requireActor(request), cycleId: request.params.id }),
+    async (request) => listTeamProposals(db, { actor: requireActor(request), cycleId: request.params.id, now: now() }),
   );
   const proposal = { params: personParams, response: { 200: proposalSchema, ...errors } };
   app.get('/api/cycles/:id/people/:personId/proposal', { schema: { operationId: 'getRatingProposal', tags: ['calibration'], summary: 'The rating proposal for a person (chain; HR in scope)', ...proposal } }, async (request) =>
-    getProposal(db, { actor: requireActor(request), cycleId: request.params.id, personId: request.params.personId }),
+    getProposal(db, { actor: requireActor(request), cycleId: request.params.id, personId: request.params.personId, now: now() }),
   );
   app.put('/api/cycles/:id/people/:personId/proposal', { schema: { operationId: 'saveRatingProposal', tags: ['calibration'], summary: 'Save a rating proposal draft', body: proposalBodySchema, ...proposal } }, async (request) =>
     saveProposal(db, { actor: requireActor(request), cycleId: request.params.id, personId: request.params.personId, input: request.body, version: request.body.version, submit: false, now: now(), requestId: request.id }),

@@ -12,6 +12,7 @@ import type { OlrPolicy } from '../policy/olr.schema.ts';
 import { checkEvidence } from './evidence.rules.ts';
 import { forteSummaryOf, isOnScale, lookupOv } from './ov-matrix.rules.ts';
 import { olrOf, scaleProblems } from './olr-cycle.ts';
+import { assembleEvidencePacket } from '../growth/living-document.service.ts';
 
 export interface ProposalInput {
   performance: number | null;
@@ -38,8 +39,8 @@ type ProposalRow = {
   version: number;
 };
 
-function present(cycle: LoadedCycle, olr: OlrPolicy, person: { id: number; name: string; title: string | null; level: string }, row: ProposalRow | undefined, locked: boolean) {
-  const evidence = { ...EMPTY_EVIDENCE, ...(row?.evidence ?? {}) };
+function present(cycle: LoadedCycle, olr: OlrPolicy, person: { id: number; name: string; title: string | null; level: string }, row: ProposalRow | undefined, locked: boolean, startingEvidence: ProposalEvidence = EMPTY_EVIDENCE) {
+  const evidence = { ...EMPTY_EVIDENCE, ...(row?.evidence ?? startingEvidence) };
   const rated = row?.performance != null && row.potential != null && isOnScale(olr.scales.performance, row.performance) && isOnScale(olr.scales.potential, row.potential);
   const check = checkEvidence(olr.evidence, evidenceCounts(evidence));
   return {
@@ -106,9 +107,27 @@ async function isInCalibration(db: Kysely<DB>, cycleId: number, personId: number
 }
 
 /** A proposal for one person: the management chain reads and writes it, HR in scope reads it. */
-export async function getProposal(db: Kysely<DB>, options: { actor: Actor; cycleId: number; personId: number }) {
+export async function getProposal(db: Kysely<DB>, options: { actor: Actor; cycleId: number; personId: number; now: Date }) {
   const { cycle, olr, person } = await loadSubject(db, options.actor, options.cycleId, options.personId, false);
-  return present(cycle, olr, person, await selectProposal(db, cycle.id, person.id), await isInCalibration(db, cycle.id, person.id));
+  const row = await selectProposal(db, cycle.id, person.id);
+  return present(cycle, olr, person, row, await isInCalibration(db, cycle.id, person.id), row ? undefined : await startingEvidence(db, cycle, person.id, options.now));
+}
+
+/**
+ * A proposal not yet started begins from the person's living document over the last year (goals,
+ * shipped work, log notes, check-ins, feedback themes), which the manager then edits: evidence
+ * written at the time, not remembered at the end. Nothing is stored until the manager saves.
+ */
+async function startingEvidence(db: Kysely<DB>, cycle: LoadedCycle, personId: number, now: Date): Promise<ProposalEvidence> {
+  const to = now.toISOString().slice(0, 10);
+  const from = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
+  try {
+    return await assembleEvidencePacket(db, { personId, from, to, ...(cycle.policy.growth ? { policy: cycle.policy } : {}) });
+  } catch (error) {
+    // A policy without the growth section has no living document to start from.
+    if (error instanceof AppError) return EMPTY_EVIDENCE;
+    throw error;
+  }
 }
 
 /**
@@ -181,7 +200,7 @@ export async function saveProposal(
 }
 
 /** The proposals of a manager's direct reports in a cycle, with the scales and evidence dimensions to fill them in. */
-export async function listTeamProposals(db: Kysely<DB>, options: { actor: Actor; cycleId: number }) {
+export async function listTeamProposals(db: Kysely<DB>, options: { actor: Actor; cycleId: number; now: Date }) {
   const cycle = await loadCycle(db, options.cycleId);
   const olr = olrOf(cycle);
   if (options.actor.personId === null) throw new AppError('FORBIDDEN', { detail: 'Only managers propose ratings.' });
@@ -201,13 +220,16 @@ export async function listTeamProposals(db: Kysely<DB>, options: { actor: Actor;
     scales: { performance: scale(olr.scales.performance), potential: scale(olr.scales.potential), leadershipPrinciples: scale(olr.scales.leadershipPrinciples) },
     principles: cycle.policy.leadershipPrinciples,
     evidenceDimensions: olr.evidence.dimensions,
-    proposals: rows.map((r) =>
-      present(
-        cycle,
-        olr,
-        { id: r.id, name: r.name, title: r.title, level: r.level },
-        r.status === null ? undefined : { performance: r.performance, potential: r.potential, principles: r.principles ?? {}, justification: r.justification ?? '', evidence: r.evidence ?? EMPTY_EVIDENCE, status: r.status, version: r.version ?? 0 },
-        r.calibrated_id !== null,
+    proposals: await Promise.all(
+      rows.map(async (r) =>
+        present(
+          cycle,
+          olr,
+          { id: r.id, name: r.name, title: r.title, level: r.level },
+          r.status === null ? undefined : { performance: r.performance, potential: r.potential, principles: r.principles ?? {}, justification: r.justification ?? '', evidence: r.evidence ?? EMPTY_EVIDENCE, status: r.status, version: r.version ?? 0 },
+          r.calibrated_id !== null,
+          r.status === null ? await startingEvidence(db, cycle, r.id, options.now) : undefined,
+        ),
       ),
     ),
   };

@@ -15,6 +15,7 @@ import { checkRoleModelCaps } from './role-model.rules.ts';
 import { adjustmentProblems } from './adjustment.rules.ts';
 import { groupDistribution } from './board.rules.ts';
 import { olrOf, scaleProblems } from './olr-cycle.ts';
+import { concernsRaisedBetween } from '../growth/concerns.service.ts';
 import { evidenceCounts } from './proposals.service.ts';
 import { assertSessionOpen, authorizeReadSession, authorizeRunSession, isCalibrator, loadSession, runsSession, type LoadedSession } from './calibration.access.ts';
 
@@ -224,7 +225,8 @@ export async function adjustRating(
       });
     }
     const to = { performance: input.performance, potential: input.potential, ov: lookupOv(olr, input.performance, input.potential) };
-    const concern = olr.adjustments.noSurprises ? await concernRecordedEarlier(trx, { personId: current.person_id, since: session.cycle.launchedAt, now: options.now }) : true;
+    // No surprises: a dated log note or a check-in that raised the concern, since the cycle began.
+    const concern = olr.adjustments.noSurprises ? (await concernsRaisedBetween(trx, current.person_id, session.cycle.launchedAt ?? new Date(0), options.now)).length > 0 : true;
     const problems = adjustmentProblems(olr, {
       from: { performance: current.performance, potential: current.potential, ov: current.ov },
       to,
@@ -280,21 +282,6 @@ export async function adjustRating(
       distribution: await distributionAfterMove(trx, session, { from: current.ov, to: to.ov }),
     };
   });
-}
-
-// Whether a dated log note about the person exists from this cycle, before now.
-async function concernRecordedEarlier(db: Kysely<DB>, options: { personId: number; since: Date | null; now: Date }): Promise<boolean> {
-  const since = (options.since ?? new Date(0)).toISOString().slice(0, 10);
-  const row = await db
-    .selectFrom('feedback_log')
-    .select('id')
-    .where('person_id', '=', options.personId)
-    .where('occurred_on', '>=', since)
-    .where('occurred_on', '<=', options.now.toISOString().slice(0, 10))
-    .where('kind', 'in', ['miss', 'feedback', 'support'])
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 // The distribution after a move, from counts kept with every write rather than a count of the
