@@ -43,7 +43,8 @@ export type ViewResult = { ok: true; report: BiasAuditReport; hiddenAcrossReport
 export async function auditWithMemory(trx: Transaction<DB>, input: RememberedAuditInput): Promise<ViewResult[]> {
   if (input.people.length < input.minGroup) {
     // The engine would say "the file has N rows"; here the rows are people.
-    const reason = `${input.people.length === 1 ? 'Only 1 person matches' : `Only ${input.people.length} people match`}, fewer than the minimum group size ${input.minGroup}: nothing can be shown.`;
+    const n = input.people.length;
+    const reason = `${n === 0 ? 'Nobody matches' : n === 1 ? 'Only 1 person matches' : `Only ${n} people match`}, fewer than the minimum group size ${input.minGroup}: nothing can be shown.`;
     return input.views.map(() => ({ ok: false, problems: [{ line: null, column: '-', reason }] }));
   }
   await lockDisclosures(trx, input.accountId);
@@ -56,14 +57,17 @@ export async function auditWithMemory(trx: Transaction<DB>, input: RememberedAud
   const hide = new Set(
     candidates.filter(([value, ids]) => wouldDisclose(shown.get(value) ?? [], { population, members: ids }, input.minGroup)).map(([value]) => value),
   );
+  // A group unsafe in this report alone is one the engine's complementary suppression hides
+  // anyway; only the others are hidden because of earlier reports.
+  const across = [...hide].filter((value) => !wouldDisclose([], { population, members: members.get(value)! }, input.minGroup)).length;
 
-  const results = input.views.map((view) => runView(input, view, hide));
+  const results = input.views.map((view) => runView(input, view, hide, across));
   const visible = new Set(results.flatMap((r) => (r.ok ? r.report.groups.map((g) => g.value) : [])));
   await recordShownReports(trx, { ...key, population, groups: [...visible].map((value) => ({ value, members: members.get(value)! })), now: input.now });
   return results;
 }
 
-function runView(input: RememberedAuditInput, view: OutcomeView, hide: ReadonlySet<string>): ViewResult {
+function runView(input: RememberedAuditInput, view: OutcomeView, hide: ReadonlySet<string>, across: number): ViewResult {
   const people = input.people.map((p, i) => ({ ...p, outcome: view.outcomes[i]! }));
   const { table } = buildAuditTable(people, { outcomeLabel: view.outcomeLabel, group: input.group, controls: input.controls, asOf: input.asOf });
   const prepared = prepareBiasAudit(table, {
@@ -78,14 +82,14 @@ function runView(input: RememberedAuditInput, view: OutcomeView, hide: ReadonlyS
   const audited = auditBias(prepared.value, { minGroup: input.minGroup, hide, ...(input.reference !== undefined ? { reference: input.reference } : {}) });
   if (!audited.ok) return { ok: false, problems: audited.problems };
   const report = audited.value;
-  if (hide.size > 0) {
+  if (across > 0) {
     // After the engine's own sentence on suppression, which counts these groups too.
     report.findings.splice(
       2,
       0,
-      `${hide.size} of the hidden groups ${hide.size === 1 ? 'is' : 'are'} hidden because, together with the reports you ran in the last ${DISCLOSURE_MEMORY_DAYS} days, ` +
-        `showing ${hide.size === 1 ? 'it' : 'them'} would let a group of fewer than ${input.minGroup} people be worked out by subtraction.`,
+      `${across} of the hidden groups ${across === 1 ? 'is' : 'are'} hidden because, together with the reports you ran in the last ${DISCLOSURE_MEMORY_DAYS} days, ` +
+        `showing ${across === 1 ? 'it' : 'them'} would let a group of fewer than ${input.minGroup} people be worked out by subtraction.`,
     );
   }
-  return { ok: true, report, hiddenAcrossReports: hide.size };
+  return { ok: true, report, hiddenAcrossReports: across };
 }

@@ -92,9 +92,12 @@ describe('POST /api/analytics/bias-audits', () => {
   it("covers only the HR partner's scope: one woman and six men under 'small' show no group at all", async () => {
     const response = await as.scopedHr('POST', '/api/analytics/bias-audits', { ...AUDIT, cycleId, controls: [] });
     expect(response.statusCode, response.body).toBe(200);
-    const { report } = response.json();
+    const { report, hiddenAcrossReports } = response.json();
     expect(report.groups).toEqual([]);
     expect(report.suppressed).toEqual({ groups: 2, people: 7 });
+    // The men are hidden by complementary suppression within this one report, not by memory.
+    expect(hiddenAcrossReports).toBe(0);
+    expect(report.findings.join(' ')).not.toContain('reports you ran');
     expect(report.comparisons).toEqual([]);
   });
 
@@ -123,7 +126,7 @@ describe('POST /api/analytics/bias-audits', () => {
     expect(twice.json().detail).toContain('must be different columns');
     const oneStratum = await as.hr('POST', '/api/analytics/bias-audits', { ...AUDIT, cycleId, controls: ['location'] });
     expect(oneStratum.statusCode).toBe(422);
-    expect(oneStratum.json().detail).toContain('Column location has only one value');
+    expect(oneStratum.json().detail).toContain('Location has only one value');
     const missingCycle = await as.hr('POST', '/api/analytics/bias-audits', { ...AUDIT });
     expect(missingCycle.statusCode).toBe(400);
     const tooSmall = await as.hr('POST', '/api/analytics/bias-audits', { ...AUDIT, cycleId, minGroup: 3 });

@@ -229,3 +229,20 @@ describe('auditBias invariants', () => {
     );
   });
 });
+
+describe('auditBias with groups hidden on request', () => {
+  it('hides the named group and, by complementary suppression, the next-smallest, and counts them', () => {
+    const table = buildCountsTable([
+      { group: 'A', favourable: 20, unfavourable: 20 },
+      { group: 'B', favourable: 6, unfavourable: 6 },
+      { group: 'C', favourable: 4, unfavourable: 5 },
+    ]);
+    const prepared = prepareBiasAudit(table, { ...REQUEST, controls: [] });
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared.problems));
+    const result = auditBias(prepared.value, { minGroup: 5, hide: new Set(['B']) });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.value.groups.map((g) => g.value)).toEqual(['A']);
+    expect(result.value.suppressed).toEqual({ groups: 2, people: 21 });
+    expect(result.value.comparisons).toEqual([]);
+  });
+});

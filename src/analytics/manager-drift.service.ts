@@ -27,7 +27,8 @@ export async function assessCycleDrift(db: Kysely<DB>, options: { actor: Actor; 
   const managers = new Set(people.flatMap((p) => (p.manager ? [p.manager.id] : [])));
   if (managers.size < 2) {
     // The engine would speak of a file; here the rows are people.
-    throw analysisRefused([{ line: null, column: '-', reason: `The ratings in scope name ${managers.size} manager${managers.size === 1 ? '' : 's'}; drift compares at least two with the organisation.` }]);
+    const named = managers.size === 0 ? (people.length === 0 ? 'There are no ratings in scope' : 'No rating in scope names a manager') : 'The ratings in scope name 1 manager';
+    throw analysisRefused([{ line: null, column: '-', reason: `${named}; drift compares at least two managers with the organisation.` }]);
   }
   const label = OUTCOME_SCALES[query.outcome].label;
   const table = { header: [label, 'manager'], rows: people.map((p, i) => ({ line: i + 2, cells: [p.outcome, p.manager ? String(p.manager.id) : ''] })) };

@@ -1,8 +1,7 @@
 import { AppError } from '../shared/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { MAX_SIMULATION_WORK, type Simulation } from '../shared/schemas/analytics.ts';
 import type { z } from 'zod';
-import type { simulationBodySchema } from '../shared/schemas/analytics.ts';
+import { MAX_SIMULATION_WORK, type Simulation, type simulationBodySchema } from '../shared/schemas/analytics.ts';
 import { simulatePolicy } from './policy-simulation.ts';
 import { authorizePolicyLab } from './analytics.access.ts';
 

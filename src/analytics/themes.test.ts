@@ -35,14 +35,14 @@ describe('recurringPhrases', () => {
     ['Great code reviews.'],
   ]);
 
-  it('scores responses x smoothed idf against the organisation', () => {
+  it('scores responses x smoothed idf against the organisation x words', () => {
     const themes = recurringPhrases(['Great incident command.', 'Great incident command under pressure.'], organisation);
     // idf = ln((1 + 4) / (1 + df)) + 1: df 1 for the subject's own phrases, 4 for "great".
     // "great", "incident" and "command" recur exactly as often as the pairs holding them.
     const rare = Math.log(5 / 2) + 1;
     expect(themes).toEqual([
-      { phrase: 'great incident', responses: 2, score: 2 * rare },
-      { phrase: 'incident command', responses: 2, score: 2 * rare },
+      { phrase: 'great incident', responses: 2, score: 2 * rare * 2 },
+      { phrase: 'incident command', responses: 2, score: 2 * rare * 2 },
     ]);
   });
 
@@ -54,10 +54,10 @@ describe('recurringPhrases', () => {
 
   it('ranks a phrase everyone hears below one particular to the subject', () => {
     const org = phraseFrequencies([['clear docs', 'clear docs'], ['clear'], ['clear'], ['clear']]);
-    // "clear" recurs more often (3 against 2) yet ranks lower: idf 1 against ln(5/2) + 1.
+    // "clear" recurs more often (3 against 2) yet ranks lower: idf 1 against ln(5/2) + 1, one word against two.
     const themes = recurringPhrases(['clear docs', 'clear docs', 'clear'], org);
     expect(themes).toEqual([
-      { phrase: 'clear docs', responses: 2, score: 2 * (Math.log(5 / 2) + 1) },
+      { phrase: 'clear docs', responses: 2, score: 2 * (Math.log(5 / 2) + 1) * 2 },
       { phrase: 'clear', responses: 3, score: 3 },
     ]);
   });

@@ -6,7 +6,7 @@ export interface Theme {
   phrase: string;
   /** How many responses use it. */
   responses: number;
-  /** TF-IDF: responses using it, weighted by how rare it is across the organisation's people. */
+  /** TF-IDF: responses using it, weighted by how rare it is across the organisation's people, and by its length in words. */
   score: number;
 }
 
@@ -68,10 +68,11 @@ export function phraseFrequencies(people: Iterable<readonly string[]>): PhraseFr
 /**
  * The recurring phrases of some responses, most distinctive first. A phrase recurs when at least
  * `minResponses` responses use it (one response's turn of phrase is not a theme, and could point
- * to its author). Its score is tf x idf with tf the number of responses using it and the smoothed
- * idf ln((1 + N) / (1 + df)) + 1 over the organisation's N people (as scikit-learn's default), so a
- * phrase everyone hears ranks below one particular to this person or team. A word is left out when
- * a listed two-word phrase holding it recurs as often: it adds nothing.
+ * to its author). Its score is tf x idf x words, with tf the number of responses using it, the
+ * smoothed idf ln((1 + N) / (1 + df)) + 1 over the organisation's N people (as scikit-learn's
+ * default), so a phrase everyone hears ranks below one particular to this person or team, and a
+ * two-word phrase counting double: "incident command" says more than "incident" and "command".
+ * A word is left out when a listed two-word phrase holding it recurs as often: it adds nothing.
  */
 export function recurringPhrases(responses: readonly string[], organisation: PhraseFrequencies, options: { minResponses?: number; limit?: number } = {}): Theme[] {
   const minResponses = options.minResponses ?? 2;
@@ -80,7 +81,7 @@ export function recurringPhrases(responses: readonly string[], organisation: Phr
   const idf = (phrase: string) => Math.log((1 + organisation.people) / (1 + (organisation.byPhrase.get(phrase) ?? 0))) + 1;
   const ranked = [...counts]
     .filter(([, n]) => n >= minResponses)
-    .map(([phrase, n]) => ({ phrase, responses: n, score: n * idf(phrase) }))
+    .map(([phrase, n]) => ({ phrase, responses: n, score: n * idf(phrase) * phrase.split(' ').length }))
     .sort((x, y) => y.score - x.score || y.responses - x.responses || compareText(x.phrase, y.phrase));
   const pairs = ranked.filter((t) => t.phrase.includes(' '));
   const subsumed = (t: Theme) => !t.phrase.includes(' ') && pairs.some((p) => p.responses === t.responses && p.phrase.split(' ').includes(t.phrase));

@@ -32,7 +32,7 @@ export function ChecksField({ legend, choices, chosen, onChange, hint }: { legen
     <fieldset className="fieldset">
       <legend className="field__label">{legend}</legend>
       {hint ? <p className="field__hint">{hint}</p> : null}
-      <div className="checks">
+      <div className="checks checks--inline">
         {choices.map((c) => (
           <label key={c.value} className="check check--inline">
             <input type="checkbox" checked={chosen.includes(c.value)} onChange={(e) => onChange(toggle(chosen, c.value, e.target.checked))} />

@@ -1,5 +1,5 @@
 import './analytics.css';
-import { linearScale, niceTicks } from './chart-scale.ts';
+import { linearScale, logScale, niceTicks } from './chart-scale.ts';
 
 export interface ChartSeries {
   name: string;
@@ -13,6 +13,8 @@ interface LineChartProps {
   series: ChartSeries[];
   formatX?: (x: number) => string;
   formatY?: (y: number) => string;
+  /** A logarithmic x axis, for values such as team size (all x must be positive). */
+  logX?: boolean;
 }
 
 const WIDTH = 520;
@@ -24,14 +26,14 @@ const MARGIN = { top: 12, right: 16, bottom: 44, left: 56 };
  * a path and a legend, not a dependency), with the same numbers in a table for screen readers.
  * Colours come from CSS classes: the CSP allows no inline styles.
  */
-export function LineChart({ title, xLabel, yLabel, series, formatX = String, formatY = String }: LineChartProps) {
+export function LineChart({ title, xLabel, yLabel, series, formatX = String, formatY = String, logX = false }: LineChartProps) {
   const points = series.flatMap((s) => s.points);
   if (points.length === 0) return null;
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
   const yTicks = niceTicks(Math.min(0, ...ys), Math.max(...ys), 4);
   const xTicks = [...new Set(xs)].sort((a, b) => a - b);
-  const x = linearScale([xTicks[0]!, xTicks[xTicks.length - 1]!], [MARGIN.left, WIDTH - MARGIN.right]);
+  const x = (logX ? logScale : linearScale)([xTicks[0]!, xTicks[xTicks.length - 1]!], [MARGIN.left, WIDTH - MARGIN.right]);
   const y = linearScale([yTicks[0]!, yTicks[yTicks.length - 1]!], [HEIGHT - MARGIN.bottom, MARGIN.top]);
   return (
     <figure className="stack stack--tight">

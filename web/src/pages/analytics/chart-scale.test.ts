@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearScale, niceTicks } from './chart-scale.ts';
+import { linearScale, logScale, niceTicks } from './chart-scale.ts';
 import { interval, percent, pValue, ratio } from './analytics-format.ts';
 
 describe('niceTicks', () => {
@@ -17,6 +17,13 @@ describe('linearScale', () => {
     expect(y(0)).toBe(200);
     expect(y(0.25)).toBe(150);
     expect(linearScale([3, 3], [0, 10])(3)).toBe(5);
+  });
+
+  it('spaces a logarithmic axis by ratio: 10 is as far from 1 as 100 from 10', () => {
+    const x = logScale([1, 100], [0, 200]);
+    expect(x(1)).toBe(0);
+    expect(x(10)).toBeCloseTo(100, 12);
+    expect(x(100)).toBeCloseTo(200, 12);
   });
 });
 

@@ -24,3 +24,9 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   if (ticks[ticks.length - 1]! < max) ticks.push(Number((ticks[ticks.length - 1]! + step).toPrecision(12)));
   return ticks;
 }
+
+/** A base-10 logarithmic map, for axes such as team size where 5, 10 and 20 would crowd together. */
+export function logScale(domain: readonly [number, number], range: readonly [number, number]): (x: number) => number {
+  const linear = linearScale([Math.log10(domain[0]), Math.log10(domain[1])], range);
+  return (x) => linear(Math.log10(x));
+}

@@ -4,7 +4,7 @@ const LABELS: Record<string, string> = { level: 'Level', location: 'Location', j
 
 /** The groupings an HR partner may choose: the record fields, then each recorded attribute. */
 export function dimensionChoices(attributes: readonly string[]): { value: string; label: string }[] {
-  return [...BUILT_IN_DIMENSIONS.map((d) => ({ value: d, label: LABELS[d]! })), ...attributes.map((a) => ({ value: `attribute:${a}`, label: a.charAt(0).toUpperCase() + a.slice(1) }))];
+  return [...BUILT_IN_DIMENSIONS.map((d) => ({ value: d, label: LABELS[d]! })), ...attributes.map((a) => ({ value: `attribute:${a}`, label: (a.charAt(0).toUpperCase() + a.slice(1)).replaceAll('_', ' ') }))];
 }
 
 /** Each outcome's values, best first, and the ones a page ticks to begin with. */

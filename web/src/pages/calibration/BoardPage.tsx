@@ -12,6 +12,8 @@ import { MissingPage, PageLoading } from '../../components/PageStates.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
 import { plural } from '../../components/format.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
+import { hasRole, useMe } from '../../components/me-context.ts';
+import { SessionBiasPanel } from '../analytics/index.ts';
 import { AdjustDialog } from './AdjustDialog.tsx';
 import { BoardActions } from './BoardActions.tsx';
 import { applyAdjustment, applyVote, filterRows, type RosterFilter } from './board-state.ts';
@@ -67,6 +69,7 @@ function useRosterFilter(): [RosterFilter, (f: RosterFilter) => void] {
 
 function BoardView({ board, onChange, onReload }: { board: Board; onChange: (board: Board) => void; onReload: () => void }) {
   const [filter, setFilter] = useRosterFilter();
+  const { me } = useMe();
   const [adjusting, setAdjusting] = useState<BoardRow | null>(null);
   const [refusal, setRefusal] = useState<Problem | null>(null);
   const [voting, setVoting] = useState<ReadonlySet<number>>(new Set());
@@ -156,6 +159,8 @@ function BoardView({ board, onChange, onReload }: { board: Board; onChange: (boa
         <PotentialGrid board={board} selected={filter.cell} onSelect={(cell) => setFilter({ ...filter, cell })} />
       </div>
       <ManagerDistributions board={board} onShowManager={(managerId) => setFilter({ managerId })} />
+      {/* The live bias check reads demographics, so only HR partners who run the session see it (the API enforces the same). */}
+      {board.viewer.runs && hasRole(me, 'hr') ? <SessionBiasPanel sessionId={board.session.id} refreshKey={String(board.rows.reduce((sum, r) => sum + r.version, 0))} /> : null}
       {board.missingProposals.length ? (
         <details className="card disclosure" data-testid="missing-proposals">
           <summary>{plural(board.missingProposals.length, 'person has', 'people have')} no submitted proposal yet, so they are not on the board</summary>
