@@ -6,6 +6,9 @@ const dbSuites = ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'];
 
 export default defineConfig({
   test: {
+    // Two workers on this 2-core machine: database suites spend much of their time waiting on
+    // PostgreSQL, so a second worker keeps both cores busy (the default leaves one idle).
+    maxWorkers: 2,
     projects: [
       {
         test: {
