@@ -84,13 +84,13 @@ export async function generateProject(db: Kysely<DB>, size: SyntheticSize, log: 
   );
   await step('pull_requests', () =>
     sql`insert into pull_requests (id, org_id, repository_id, external_id, number, title, author, state, created_at, merged_at, closed_at, merge_commit_sha, occurred_at)
-      select j, 1, ${REPOSITORY_ID}, 'pr' || j, j::text, 'Change ' || j, 'dev' || (j % 40) || '@synthetic.test', 'merged', merged - make_interval(mins => 60 + (j * 7919) % 4320), merged, merged, 'c' || (j * ${perPr}),
-        merged - make_interval(mins => 60 + (j * 7919) % 4320)
+      select j, 1, ${REPOSITORY_ID}, 'pr' || j, j::text, 'Change ' || j, 'dev' || (j % 40) || '@synthetic.test', 'merged', merged - make_interval(mins => (60 + (j::bigint * 7919) % 4320)::int), merged, merged, 'c' || (j * ${perPr}),
+        merged - make_interval(mins => (60 + (j::bigint * 7919) % 4320)::int)
       from (select j, ${at(sql`j * ${perPr} * ${float(commitStep)}`)} as merged from generate_series(1::int, ${size.pullRequests}::int) j) p`.execute(db),
   );
   await step('pr_deployments', () =>
-    sql`insert into pr_deployments (org_id, pull_request_id, service_id, deployment_id, first_commit_sha, coding_minutes, deploy_minutes, cycle_minutes, created_at, merged_at, deployed_at)
-      select 1, pr.id, ${SERVICE_ID}, dc.deployment_id, null, 30 + pr.id % 600,
+    sql`insert into pr_deployments (org_id, pull_request_id, service_id, deployment_id, merge_commit_sha, first_commit_sha, coding_minutes, deploy_minutes, cycle_minutes, created_at, merged_at, deployed_at)
+      select 1, pr.id, ${SERVICE_ID}, dc.deployment_id, pr.merge_commit_sha, null, 30 + pr.id % 600,
         ceil(extract(epoch from dc.finished_at - pr.merged_at) / 60)::int,
         (30 + pr.id % 600) + ceil(extract(epoch from dc.finished_at - pr.created_at) / 60)::int, pr.created_at, pr.merged_at, dc.finished_at
       from pull_requests pr

@@ -406,7 +406,7 @@ export interface MetricsTables {
     analysis_author: string | null; analysis_url: string | null; deployment_id: number | null; deployment_finished_at: TsNull; occurred_at: Ts;
   };
   pr_deployments: {
-    org_id: Org; pull_request_id: number; service_id: number; deployment_id: number; first_commit_sha: string | null; first_review_id: string | null;
+    org_id: Org; pull_request_id: number; service_id: number; deployment_id: number; merge_commit_sha: string | null; first_commit_sha: string | null; first_review_id: string | null;
     coding_minutes: number | null; pickup_minutes: number | null; review_minutes: number | null; deploy_minutes: number | null; cycle_minutes: number;
     first_commit_at: TsNull; first_review_at: TsNull; created_at: TsNull; merged_at: TsNull; deployed_at: Ts;
   };

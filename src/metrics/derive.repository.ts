@@ -117,7 +117,7 @@ export async function recomputeLeadTimes(trx: Db, serviceId: number, scope: { me
       const deployment = { id: String(p.deployment_id), started_date: ms(p.started_at), finished_date: ms(p.finished_at) } as CicdDeploymentCommit;
       const metric = prLeadTime(pr, '', { firstCommit: firstCommits.get(pr.id), firstReview: firstReviews.get(pr.id), deployment });
       return {
-        org_id: ORG_ID, pull_request_id: p.id, service_id: serviceId, deployment_id: p.deployment_id!, first_commit_sha: metric.first_commit_sha || null,
+        org_id: ORG_ID, pull_request_id: p.id, service_id: serviceId, deployment_id: p.deployment_id!, merge_commit_sha: p.merge_commit_sha, first_commit_sha: metric.first_commit_sha || null,
         first_review_id: metric.first_review_id || null, coding_minutes: metric.pr_coding_time, pickup_minutes: metric.pr_pickup_time,
         review_minutes: metric.pr_review_time, deploy_minutes: metric.pr_deploy_time, cycle_minutes: metric.pr_cycle_time,
         first_commit_at: iso(metric.first_commit_authored_date), first_review_at: iso(metric.first_comment_date), created_at: iso(metric.pr_created_date),
@@ -141,28 +141,28 @@ function iso(value: number | null): string | null {
  */
 export async function relinkIncidents(trx: Db, serviceId: number, createdAfter: number | null = null): Promise<number[]> {
   const window = createdAfter === null ? sql`` : sql`and i2.created_at > ${new Date(createdAfter).toISOString()}::timestamptz`;
-  const { rows } = await sql<{ old_id: number | null; new_id: number | null }>`
-    with links as (
-      select i2.source, i2.external_id, i2.occurred_at, i2.deployment_id as old_id, x.deployment_id as new_id, f.finished
-      from incidents i2
-      left join lateral (
-        select dc.deployment_id from deployment_commits dc
-        where dc.org_id = ${ORG_ID} and dc.service_id = i2.service_id and dc.result = 'SUCCESS' and dc.environment = 'PRODUCTION' and dc.finished_at < i2.created_at
-        order by dc.finished_at desc, dc.deployment_key limit 1
-      ) x on true
-      left join lateral (
-        select max(dc.finished_at) as finished from deployment_commits dc
-        where dc.org_id = ${ORG_ID} and dc.deployment_id = x.deployment_id and dc.result = 'SUCCESS' and dc.environment = 'PRODUCTION'
-      ) f on true
-      where i2.org_id = ${ORG_ID} and i2.service_id = ${serviceId} ${window}
-    ), changed as (
-      update incidents i set deployment_id = l.new_id, deployment_finished_at = l.finished
-      from links l
-      where i.org_id = ${ORG_ID} and i.source = l.source and i.external_id = l.external_id and i.occurred_at = l.occurred_at
-        and (i.deployment_id is distinct from l.new_id or i.deployment_finished_at is distinct from l.finished)
-      returning l.old_id, l.new_id
-    )
-    select old_id, new_id from changed`.execute(trx);
+  const { rows: links } = await sql<{ source: string; external_id: string; occurred_at: Date; old_id: number | null; new_id: number | null; finished: Date | null; old_finished: Date | null }>`
+    select i2.source, i2.external_id, i2.occurred_at, i2.deployment_id as old_id, x.deployment_id as new_id, f.finished, i2.deployment_finished_at as old_finished
+    from incidents i2
+    left join lateral (
+      select dc.deployment_id from deployment_commits dc
+      where dc.org_id = ${ORG_ID} and dc.service_id = i2.service_id and dc.result = 'SUCCESS' and dc.environment = 'PRODUCTION' and dc.finished_at < i2.created_at
+      order by dc.finished_at desc, dc.deployment_key limit 1
+    ) x on true
+    left join lateral (
+      select max(dc.finished_at) as finished from deployment_commits dc
+      where dc.org_id = ${ORG_ID} and dc.deployment_id = x.deployment_id and dc.result = 'SUCCESS' and dc.environment = 'PRODUCTION'
+    ) f on true
+    where i2.org_id = ${ORG_ID} and i2.service_id = ${serviceId} ${window}`.execute(trx);
+  // Only changed links are written: an UPDATE over a partitioned table is costly to plan, and a
+  // deployment arriving in real time usually changes none.
+  const rows = links.filter((l) => l.old_id !== l.new_id || l.old_finished?.getTime() !== l.finished?.getTime());
+  for (const batch of chunk(rows, 2000)) {
+    await sql`update incidents i set deployment_id = v.new_id, deployment_finished_at = v.finished
+      from unnest(${batch.map((r) => r.source)}::text[], ${batch.map((r) => r.external_id)}::text[], ${batch.map((r) => r.occurred_at.toISOString())}::timestamptz[],
+        ${batch.map((r) => r.new_id)}::bigint[], ${batch.map((r) => r.finished?.toISOString() ?? null)}::timestamptz[]) as v(source, external_id, occurred_at, new_id, finished)
+      where i.org_id = ${ORG_ID} and i.source = v.source and i.external_id = v.external_id and i.occurred_at = v.occurred_at`.execute(trx);
+  }
   return [...new Set(rows.flatMap((r) => [r.old_id, r.new_id]).filter((id): id is number => id !== null))];
 }
 
@@ -190,14 +190,21 @@ export async function rebuildDeploymentDays(trx: Db, serviceId: number, scope: {
       : sql`and deployment_id in (select deployment_id from deployment_commits where org_id = ${ORG_ID} and service_id = ${serviceId}
           and finished_at >= (select min(d) from unnest(${days}::date[]) d)::timestamp at time zone 'UTC'
           and finished_at < ((select max(d) from unnest(${days}::date[]) d) + 1)::timestamp at time zone 'UTC')`;
+  // A full rebuild joins the failed deployments as a set (a per-row probe into the partitioned
+  // incidents would visit every month partition once per deployment); a few days take the probe.
+  const failed =
+    days === null
+      ? sql`left join (select distinct deployment_id from incidents where org_id = ${ORG_ID} and service_id = ${serviceId} and deployment_id is not null) x on x.deployment_id = f.deployment_id`
+      : sql`left join lateral (select f.deployment_id from incidents i where i.org_id = ${ORG_ID} and i.deployment_id = f.deployment_id limit 1) x on true`;
   await sql`
     insert into deployment_days (org_id, service_id, day, deployments, failed)
-    select ${ORG_ID}, ${serviceId}, f.day, count(*), count(*) filter (where exists (select 1 from incidents i where i.org_id = ${ORG_ID} and i.deployment_id = f.deployment_id))
+    select ${ORG_ID}, ${serviceId}, f.day, count(*), count(x.deployment_id)
     from (
       select deployment_id, (max(finished_at) at time zone 'UTC')::date as day from deployment_commits
       where org_id = ${ORG_ID} and service_id = ${serviceId} and result = 'SUCCESS' and environment = 'PRODUCTION' and finished_at is not null ${candidates}
       group by deployment_id
     ) f
+    ${failed}
     where true ${days === null ? sql`` : sql`and f.day = any(${days}::date[])`}
     group by f.day`.execute(trx);
 }

@@ -103,9 +103,8 @@ export async function applyDeploymentChanges(trx: Db, serviceId: number, deploym
   const previousShas = await replaceDiffs(trx, diffs);
   // PRs whose merge commit was, or now is, in one of these diffs may have a new deployment.
   const { rows: linked } = await sql<{ merge_commit_sha: string }>`
-    select distinct pr.merge_commit_sha from pr_deployments p
-    join pull_requests pr on pr.org_id = p.org_id and pr.id = p.pull_request_id
-    where p.org_id = ${ORG_ID} and p.service_id = ${serviceId} and p.deployment_id = any(${[...toRelink.values()].map((r) => r.deploymentId)}::bigint[])`.execute(trx);
+    select distinct p.merge_commit_sha from pr_deployments p
+    where p.org_id = ${ORG_ID} and p.service_id = ${serviceId} and p.merge_commit_sha is not null and p.deployment_id = any(${[...toRelink.values()].map((r) => r.deploymentId)}::bigint[])`.execute(trx);
   await recomputeLeadTimes(trx, serviceId, { mergeShas: [...previousShas, ...diffs.flatMap((d) => d.shas), ...linked.map((l) => l.merge_commit_sha)] });
 
   const finishes = [...placed.map((p) => p.finished_at?.getTime() ?? null), ...before.map((b) => b.finishedAt)].filter((f): f is number => f !== null);

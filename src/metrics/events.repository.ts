@@ -154,39 +154,49 @@ export async function upsertPullRequests(trx: Db, prs: (PullRequestEvent & { rep
 }
 
 /**
- * Adds commits to a repository's graph, each with its generation, skipping those already there.
- * Parents stored by earlier runs lend their generations. If a commit arrives after one of its
+ * Adds commits to a repository's graph, each with its generation; commits already there are left
+ * as they are. Parents stored earlier lend their generations: from `generations` (the run's own
+ * memory, filled here) or, for the few it lacks, one lookup. If a commit arrives after one of its
  * children (a partial export completed later), the repository's generations are recomputed.
  */
-export async function writeCommitGraph(trx: Db, repositoryId: number, nodes: readonly { sha: string; parents: readonly string[] }[], options: { parentsFirst?: boolean } = {}): Promise<number> {
-  const stored = new Set<string>();
-  for (const batch of chunk(nodes.map((n) => n.sha), 5000)) {
-    const rows = await trx.selectFrom('commit_graph').select('sha').where('org_id', '=', ORG_ID).where('repository_id', '=', repositoryId).where('sha', 'in', batch).execute();
-    for (const r of rows) stored.add(r.sha);
+export async function writeCommitGraph(
+  trx: Db,
+  repositoryId: number,
+  nodes: readonly { sha: string; parents: readonly string[] }[],
+  options: { parentsFirst?: boolean; generations?: Map<string, number> } = {},
+): Promise<number> {
+  if (!nodes.length) return 0;
+  const memory = options.generations ?? new Map<string, number>();
+  const inBatch = new Set(nodes.map((n) => n.sha));
+  const outside = [...new Set(nodes.flatMap((n) => n.parents).filter((p) => !inBatch.has(p) && !memory.has(p)))];
+  let looked = 0;
+  for (const batch of chunk(outside, 20_000)) {
+    const { rows } = await sql<{ sha: string; generation: number }>`
+      select g.sha, g.generation from unnest(${batch}::text[]) as v(sha)
+      join commit_graph g on g.org_id = ${ORG_ID} and g.repository_id = ${repositoryId} and g.sha = v.sha`.execute(trx);
+    for (const r of rows) memory.set(r.sha, r.generation);
+    looked += rows.length;
   }
-  const fresh = nodes.filter((n) => !stored.has(n.sha));
-  if (!fresh.length) return 0;
-  const inBatch = new Set(fresh.map((n) => n.sha));
-  const outside = [...new Set(fresh.flatMap((n) => n.parents).filter((p) => !inBatch.has(p)))];
-  const knownGenerations = new Map<string, number>();
-  for (const batch of chunk(outside, 5000)) {
-    const rows = await trx.selectFrom('commit_graph').select(['sha', 'generation']).where('org_id', '=', ORG_ID).where('repository_id', '=', repositoryId).where('sha', 'in', batch).execute();
-    for (const r of rows) knownGenerations.set(r.sha, r.generation);
+  const generations = assignGenerations(nodes, (sha) => memory.get(sha));
+  // Arrays unnested server-side: one short statement per batch instead of thousands of bind
+  // parameters. Parents travel space-separated (a sha has no spaces) as unnest cannot take a
+  // jagged array of arrays.
+  let inserted = 0;
+  for (const batch of chunk([...nodes], 10_000)) {
+    const result = await sql`insert into commit_graph (org_id, repository_id, sha, parent_shas, generation)
+      select ${ORG_ID}, ${repositoryId}, v.sha, case when v.parents = '' then '{}'::text[] else string_to_array(v.parents, ' ') end, v.generation
+      from unnest(${batch.map((n) => n.sha)}::text[], ${batch.map((n) => n.parents.join(' '))}::text[], ${batch.map((n) => generations.get(n.sha)!)}::int[]) as v(sha, parents, generation)
+      on conflict (org_id, repository_id, sha) do nothing`.execute(trx);
+    inserted += Number(result.numAffectedRows ?? 0);
   }
-  const generations = assignGenerations(fresh, (sha) => knownGenerations.get(sha));
-  for (const batch of chunk(fresh, 4000)) {
-    await trx
-      .insertInto('commit_graph')
-      .values(batch.map((n) => ({ org_id: ORG_ID, repository_id: repositoryId, sha: n.sha, parent_shas: [...n.parents], generation: generations.get(n.sha)! })))
-      .execute();
-  }
-  if (!options.parentsFirst && stored.size + knownGenerations.size > 0) {
+  for (const [sha, generation] of generations) memory.set(sha, generation);
+  if (!options.parentsFirst && (inserted < nodes.length || looked > 0)) {
     const { rows } = await sql<{ late: boolean }>`select exists (
       select 1 from commit_graph where org_id = ${ORG_ID} and repository_id = ${repositoryId} and parent_shas && ${[...inBatch]}::text[]
         and not (sha = any(${[...inBatch]}::text[]))) as late`.execute(trx);
     if (rows[0]?.late) await recomputeGenerations(trx, repositoryId);
   }
-  return fresh.length;
+  return inserted;
 }
 
 async function recomputeGenerations(trx: Db, repositoryId: number): Promise<void> {
@@ -200,22 +210,20 @@ async function recomputeGenerations(trx: Db, repositoryId: number): Promise<void
 }
 
 /** Stores commits' facts (author, dates, line counts) and adds them to the graph. */
-export async function writeCommits(trx: Db, repositoryId: number, commits: readonly GitCommit[]): Promise<number> {
+export async function writeCommits(trx: Db, repositoryId: number, commits: readonly GitCommit[], generations?: Map<string, number>): Promise<number> {
   await partitionsFor(trx, 'commits', commits.map((c) => c.committedAt));
-  for (const batch of chunk([...commits], 2500)) {
-    await trx
-      .insertInto('commits')
-      .values(
-        batch.map((c) => ({
-          org_id: ORG_ID, repository_id: repositoryId, sha: c.sha, author_name: c.authorName, author_email: c.authorEmail, authored_at: iso(c.authoredAt)!,
-          committer_email: c.committerEmail, committed_at: iso(c.committedAt)!, additions: c.additions, deletions: c.deletions, files_changed: c.filesChanged,
-          subject: c.subject.slice(0, 500), occurred_at: iso(c.committedAt)!,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['org_id', 'repository_id', 'sha', 'occurred_at']).doNothing())
-      .execute();
+  for (const batch of chunk([...commits], 10_000)) {
+    const column = <T>(pick: (c: GitCommit) => T) => batch.map(pick);
+    await sql`insert into commits (org_id, repository_id, sha, author_name, author_email, authored_at, committer_email, committed_at, additions, deletions, files_changed, subject, occurred_at)
+      select ${ORG_ID}, ${repositoryId}, v.sha, v.author_name, v.author_email, to_timestamp(v.authored / 1000.0), v.committer_email, to_timestamp(v.committed / 1000.0),
+        v.additions, v.deletions, v.files, v.subject, to_timestamp(v.committed / 1000.0)
+      from unnest(${column((c) => c.sha)}::text[], ${column((c) => c.authorName)}::text[], ${column((c) => c.authorEmail)}::text[], ${column((c) => c.authoredAt)}::float8[],
+        ${column((c) => c.committerEmail)}::text[], ${column((c) => c.committedAt)}::float8[], ${column((c) => c.additions)}::int[], ${column((c) => c.deletions)}::int[],
+        ${column((c) => c.filesChanged)}::int[], ${column((c) => c.subject.slice(0, 500))}::text[])
+        as v(sha, author_name, author_email, authored, committer_email, committed, additions, deletions, files, subject)
+      on conflict (org_id, repository_id, sha, occurred_at) do nothing`.execute(trx);
   }
-  return writeCommitGraph(trx, repositoryId, commits, { parentsFirst: true });
+  return writeCommitGraph(trx, repositoryId, commits, { parentsFirst: true, generations });
 }
 
 /** Inserts or replaces AI-assistant daily rows (a day's report sent again replaces it). */

@@ -18,6 +18,7 @@ export type NodeCache = Map<string, GraphNode | null>;
  * ancestors in one query. Commits the graph lacks are parentless, as in DevLake.
  */
 export async function diffCommits(trx: Db, repositoryId: number, oldSha: string, newSha: string, cache: NodeCache = new Map()): Promise<string[]> {
+  await prefetchBetween(trx, repositoryId, oldSha, newSha, cache);
   const walk = new DiffWalk(newSha, oldSha);
   for (let wanted = walk.wanted(); wanted.length; wanted = walk.wanted()) {
     const missing = wanted.filter((sha) => !cache.has(sha));
@@ -28,6 +29,37 @@ export async function diffCommits(trx: Db, repositoryId: number, oldSha: string,
     walk.provide(new Map(wanted.map((sha) => [sha, cache.get(sha) ?? null])));
   }
   return walk.result();
+}
+
+// Most of a diff lies between the two commits' generations; merged branches reach a little below.
+const WINDOW_BELOW = 64;
+const WINDOW_MAX = 200_000;
+
+/**
+ * Loads the commits whose generation lies between the old commit's (less a margin) and the new
+ * one's in one indexed range query: for a deployment after the previous one, that is the whole
+ * walk, so it needs no further round trip. Skipped when the window is huge (a first deployment).
+ */
+async function prefetchBetween(trx: Db, repositoryId: number, oldSha: string, newSha: string, cache: NodeCache): Promise<void> {
+  const ends = [newSha, oldSha].filter((sha) => sha && !cache.has(sha));
+  if (ends.length) {
+    const rows = await trx.selectFrom('commit_graph').select(['sha', 'parent_shas', 'generation']).where('org_id', '=', ORG_ID).where('repository_id', '=', repositoryId).where('sha', 'in', ends).execute();
+    for (const r of rows) cache.set(r.sha, { sha: r.sha, parents: r.parent_shas, generation: r.generation });
+  }
+  const top = cache.get(newSha)?.generation;
+  const bottom = oldSha ? cache.get(oldSha)?.generation : undefined;
+  if (top === undefined || bottom === undefined) return;
+  const low = Math.max(1, Math.min(top, bottom) - WINDOW_BELOW);
+  if (top - low > WINDOW_MAX) return;
+  const rows = await trx
+    .selectFrom('commit_graph')
+    .select(['sha', 'parent_shas', 'generation'])
+    .where('org_id', '=', ORG_ID)
+    .where('repository_id', '=', repositoryId)
+    .where('generation', '>=', low)
+    .where('generation', '<=', Math.max(top, bottom))
+    .execute();
+  for (const r of rows) if (!cache.has(r.sha)) cache.set(r.sha, { sha: r.sha, parents: r.parent_shas, generation: r.generation });
 }
 
 async function fetchWithAncestors(trx: Db, repositoryId: number, shas: string[]): Promise<GraphNode[]> {

@@ -12,7 +12,7 @@ import { SourceError } from './sources/source-problems.ts';
 
 // Commits written per statement group: large enough to amortise round trips, small enough
 // that memory stays flat however long the history.
-const BATCH = 2000;
+const BATCH = 5000;
 
 export interface GitIngestSummary {
   repository: string;
@@ -50,16 +50,30 @@ export async function ingestGitRepository(
       const exclude = [...(await git.existing(stored.git_tips))];
       const tips = await git.refTips();
 
+      // Git keeps reading while the previous batch is written: one write in flight at a time.
       let commits = 0;
       let batch: GitCommit[] = [];
-      for await (const commit of git.commits(exclude)) {
-        batch.push(commit);
-        if (batch.length >= BATCH) {
-          commits += await writeCommits(trx, repositoryId, batch);
-          batch = [];
+      let writing: Promise<void> = Promise.resolve();
+      // Generations of this run's commits, so later batches need not look their parents up.
+      const generations = new Map<string, number>();
+      const flush = (rows: GitCommit[]) => {
+        writing = writing.then(async () => void (commits += await writeCommits(trx, repositoryId, rows, generations)));
+      };
+      try {
+        for await (const commit of git.commits(exclude)) {
+          batch.push(commit);
+          if (batch.length >= BATCH) {
+            await writing;
+            flush(batch);
+            batch = [];
+          }
         }
+        if (batch.length) flush(batch);
+      } finally {
+        // Never leave a write running on the transaction, even when git failed.
+        await writing.catch(() => undefined);
       }
-      if (batch.length) commits += await writeCommits(trx, repositoryId, batch);
+      await writing;
       await trx.updateTable('repositories').set({ git_tips: tips }).where('id', '=', repositoryId).execute();
 
       let releases = 0;

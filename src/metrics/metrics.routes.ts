@@ -34,7 +34,7 @@ export const metricsRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () => D
   app.get(
     '/api/metrics/teams',
     { schema: { operationId: 'listMetricsTeams', tags, summary: 'Teams with the services mapped to them', response: { 200: metricsTeamsSchema, ...errors } } },
-    async () => listMetricsTeams(db),
+    async (request) => listMetricsTeams(db, requireActor(request).personId),
   );
   app.get(
     '/api/metrics/teams/:id/dora',

@@ -85,15 +85,19 @@ export async function storeEventBatch(trx: Db, batch: EventBatch, options: { mod
   return { deployments: deployments.length, incidents: incidents.length, pullRequests: pullRequests.length, services: [...affected].map((id) => names.get(id) ?? String(id)).sort() };
 }
 
-/** Where these deployments' commits sat in their chains before this batch (for the incremental path). */
+/**
+ * Where these deployments' commits sat in their chains before this batch (for the incremental
+ * path), found by the deployment key on the link table rather than through the partitioned
+ * deployments. Another source's deployment with the same external id may come along: that only
+ * means one more chain member is recomputed, which leaves it as it was.
+ */
 async function placementsBefore(trx: Db, deployments: readonly DeploymentEvent[]): Promise<PreviousPlacement[]> {
   if (!deployments.length) return [];
   const rows = await trx
-    .selectFrom('deployment_commits as dc')
-    .innerJoin('deployments as d', (j) => j.onRef('d.org_id', '=', 'dc.org_id').onRef('d.id', '=', 'dc.deployment_id'))
-    .select(['dc.deployment_id', 'dc.repository_id', 'dc.finished_at'])
-    .where('dc.org_id', '=', ORG_ID)
-    .where((eb) => eb.or(deployments.map((d) => eb.and([eb('d.source', '=', d.source), eb('d.external_id', '=', d.externalId)]))))
+    .selectFrom('deployment_commits')
+    .select(['deployment_id', 'repository_id', 'finished_at'])
+    .where('org_id', '=', ORG_ID)
+    .where('deployment_key', 'in', deployments.map((d) => d.externalId))
     .execute();
   return rows.map((r) => ({ deploymentId: r.deployment_id, repositoryId: r.repository_id, finishedAt: r.finished_at?.getTime() ?? null }));
 }

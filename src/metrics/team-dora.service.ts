@@ -26,8 +26,9 @@ export function requireRange(query: { from?: string | undefined; to?: string | u
   return range;
 }
 
-/** Teams with services mapped to them: the dashboards' choice of team. */
-export async function listMetricsTeams(db: Kysely<DB>): Promise<MetricsTeams> {
+/** Teams with services mapped to them: the dashboards' choice of team, the reader's own marked. */
+export async function listMetricsTeams(db: Kysely<DB>, personId: number | null = null): Promise<MetricsTeams> {
+  const own = personId === null ? null : ((await db.selectFrom('people').select('team_id').where('id', '=', personId).executeTakeFirst())?.team_id ?? null);
   const rows = await db
     .selectFrom('team_services as ts')
     .innerJoin('teams as t', 't.id', 'ts.team_id')
@@ -38,7 +39,7 @@ export async function listMetricsTeams(db: Kysely<DB>): Promise<MetricsTeams> {
     .execute();
   const teams = new Map<number, MetricsTeams['teams'][number]>();
   for (const r of rows) {
-    const team = teams.get(r.team_id) ?? { id: r.team_id, name: r.team_name, services: [] };
+    const team = teams.get(r.team_id) ?? { id: r.team_id, name: r.team_name, mine: r.team_id === own, services: [] };
     team.services.push({ id: r.id, name: r.name });
     teams.set(r.team_id, team);
   }
@@ -78,7 +79,10 @@ export async function teamDrilldown(db: Kysely<DB>, options: { teamId: number; q
         (select array_agg(i.id order by i.id) from incidents i where i.org_id = ${ORG_ID} and i.deployment_id = f.deployment_id) as incident_ids
       from (
         select deployment_id, service_id, max(finished_at) as finished from deployment_commits
-        where org_id = ${ORG_ID} and service_id = any(${services}::int[]) and result = 'SUCCESS' and environment = 'PRODUCTION' and finished_at is not null
+        where org_id = ${ORG_ID} and result = 'SUCCESS' and environment = 'PRODUCTION' and finished_at is not null
+          and deployment_id in (
+            select deployment_id from deployment_commits where org_id = ${ORG_ID} and service_id = any(${services}::int[])
+              and finished_at >= ${from}::timestamptz and finished_at < ${to}::timestamptz)
         group by deployment_id, service_id
       ) f
       join deployments d on d.org_id = ${ORG_ID} and d.id = f.deployment_id

@@ -4,6 +4,7 @@ import { createAccount } from '../accounts/accounts.service.ts';
 import { importPeople } from './import.service.ts';
 import { generatePeopleExport } from './demo-org.ts';
 import { seedDemoCycle } from '../cycles/demo-cycle.ts';
+import { seedDemoMetrics } from '../metrics/demo-metrics.ts';
 import { seedDemoCalibration } from '../calibration/demo-calibration.ts';
 import { seedDemoPipeline } from '../pipeline/demo-pipeline.ts';
 
@@ -81,6 +82,7 @@ export async function seedDemo(db: Kysely<DB>, options: { now: Date }): Promise<
   }
   // A review season in progress, acted in by the sign-ins above, so every screen has something to show.
   await seedDemoCycle(db, { now: options.now });
+  await seedDemoMetrics(db, { now: options.now, engineerEmail: engineer.email });
   // An earlier cycle of one director's organisation in calibration, with an open session.
   await seedDemoCalibration(db, { now: options.now });
   // A year-old delivered calibration with LE ratings, and pipeline cases at every stage.

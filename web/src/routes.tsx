@@ -82,6 +82,26 @@ function compensationPage(name: keyof CompensationPages) {
 const StatementPage = compensationPage('StatementPage');
 const BudgetPage = compensationPage('BudgetPage');
 
+type AnalyticsPages = typeof import('./pages/analytics/index.ts');
+/** A people-analytics page, from the chunk that holds them all (fetched on first use). */
+function analyticsPage(name: Exclude<keyof AnalyticsPages, 'SessionBiasPanel' | 'SessionBiasPanelProps'>) {
+  return lazy(async () => ({ default: (await import('./pages/analytics/index.ts'))[name] }));
+}
+const BiasAuditPage = analyticsPage('BiasAuditPage');
+const DriftPage = analyticsPage('DriftPage');
+const DatasetsPage = analyticsPage('DatasetsPage');
+const PolicyLabPage = analyticsPage('PolicyLabPage');
+const ThemesPage = analyticsPage('ThemesPage');
+
+type MetricsPages = typeof import('./pages/metrics/index.ts');
+/** An engineering-metrics page, from the chunk that holds them all (fetched on first use). */
+function metricsPage(name: keyof MetricsPages) {
+  return lazy(async () => ({ default: (await import('./pages/metrics/index.ts'))[name] }));
+}
+const TeamMetricsPage = metricsPage('TeamMetricsPage');
+const SloPage = metricsPage('SloPage');
+const AiAdoptionPage = metricsPage('AiAdoptionPage');
+
 /**
  * Every client-side route. The server answers unknown GET paths with index.html, so each of
  * these can be loaded directly; role guards here only tidy the UI, the API enforces access.
@@ -146,6 +166,37 @@ export const routes: RouteObject[] = [
       { path: 'growth/workshops/:id', element: <WorkshopPage /> },
       { path: 'growth/team-health', element: <TeamHealthPage /> },
       { path: 'growth/team-health/:id', element: <TeamHealthPage /> },
+      {
+        path: 'analytics',
+        element: (
+          <RequireRole role="hr">
+            <BiasAuditPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'analytics/drift',
+        element: (
+          <RequireRole role="hr">
+            <DriftPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'analytics/datasets',
+        element: (
+          <RequireRole role="hr">
+            <DatasetsPage />
+          </RequireRole>
+        ),
+      },
+      // HR and admins; the server refuses everyone else, and the page shows why.
+      { path: 'analytics/policy-lab', element: <PolicyLabPage /> },
+      { path: 'themes', element: <ThemesPage /> },
+      // Team outcomes and organisation-level adoption: every signed-in person (DOMAIN.md section 7).
+      { path: 'metrics', element: <TeamMetricsPage /> },
+      { path: 'metrics/slos', element: <SloPage /> },
+      { path: 'metrics/ai', element: <AiAdoptionPage /> },
       { path: 'people', element: <DirectoryPage /> },
       { path: 'people/:id', element: <PersonPage /> },
       {

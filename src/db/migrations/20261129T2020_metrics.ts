@@ -74,6 +74,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     ${ORG}, repository_id integer not null references repositories (id) on delete cascade,
     sha text not null, parent_shas text[] not null, generation integer not null check (generation > 0),
     primary key (org_id, repository_id, sha))`);
+  await run(sql`create index commit_graph_generation on commit_graph (org_id, repository_id, generation)`);
 
   for (const sequence of ['pull_requests', 'pipelines', 'deployments', 'incidents']) {
     await run(sql`create sequence ${sql.raw(`${sequence}_id_seq`)}`);
@@ -136,6 +137,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     prev_deployment_id bigint,
     primary key (org_id, deployment_id, repository_id))`);
   await run(sql`create index deployment_commits_chain on deployment_commits (org_id, service_id, repository_id, environment, finished_at, deployment_key)`);
+  await run(sql`create index deployment_commits_finished on deployment_commits (org_id, service_id, finished_at)`);
+  await run(sql`create index deployment_commits_key on deployment_commits (org_id, deployment_key)`);
   // Derived: the commits each production deployment added over the previous one (DevLake's commits_diffs).
   await run(sql`create table deployment_diffs (
     ${ORG}, deployment_id bigint not null, repository_id integer not null, commit_sha text not null,
@@ -154,7 +157,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Derived facts the dashboards read (maintained on every ingested event).
   await run(sql`create table pr_deployments (
     ${ORG}, pull_request_id bigint not null, service_id integer not null, deployment_id bigint not null,
-    first_commit_sha text, first_review_id text,
+    merge_commit_sha text, first_commit_sha text, first_review_id text,
     coding_minutes integer, pickup_minutes integer, review_minutes integer, deploy_minutes integer,
     cycle_minutes integer not null, first_commit_at timestamptz, first_review_at timestamptz,
     created_at timestamptz, merged_at timestamptz, deployed_at timestamptz not null,

@@ -171,7 +171,8 @@ export const teamContextSchema = z.object({
 });
 export type TeamContext = z.infer<typeof teamContextSchema>;
 
-export const metricsTeamsSchema = z.object({ teams: z.array(z.object({ id: z.number().int(), name: z.string(), services: z.array(named) })) });
+/** `mine`: the reader's own team, which the dashboards open on. */
+export const metricsTeamsSchema = z.object({ teams: z.array(z.object({ id: z.number().int(), name: z.string(), mine: z.boolean(), services: z.array(named) })) });
 export type MetricsTeams = z.infer<typeof metricsTeamsSchema>;
 
 /** A webhook delivery: a deployment or an incident, identified by the sender's id. */

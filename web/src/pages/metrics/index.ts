@@ -1,0 +1,4 @@
+/** The engineering metrics pages, loaded as one chunk on first use. */
+export { TeamMetricsPage } from './TeamMetricsPage.tsx';
+export { SloPage } from './SloPage.tsx';
+export { AiAdoptionPage } from './AiAdoptionPage.tsx';
