@@ -82,12 +82,15 @@ describe('every JSON route under schema-driven fuzzing', () => {
           const search = new URLSearchParams();
           for (const [name, value] of query) if (value !== undefined && value !== null) search.set(name, typeof value === 'string' ? value : JSON.stringify(value));
           if ([...search.keys()].length) url += `?${search}`;
+          const started = performance.now();
+          if (process.env.FUZZ_LOG_SLOW) process.stderr.write(`-> ${operation.key} ${who} ${JSON.stringify(body)?.slice(0, 200)}\n`);
           const response = await app.inject({
             method: operation.method as 'GET',
             url,
             headers: { ...(operation.method === 'GET' ? {} : WRITE_HEADERS), cookie: cookies[who], ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
             ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
           });
+          if (process.env.FUZZ_LOG_SLOW) process.stderr.write(`<- ${Math.round(performance.now() - started)} ms ${operation.key}\n`);
           const problem = `${operation.key} as ${who} ${url} ${JSON.stringify(body)?.slice(0, 300)} -> ${response.statusCode} ${response.body.slice(0, 300)}`;
           if (response.statusCode >= 500) failures.push(problem);
           if (/\n\s+at |\.ts:\d+|node_modules/u.test(response.body)) failures.push(`stack trace: ${problem}`);

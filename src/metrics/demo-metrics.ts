@@ -41,12 +41,12 @@ export async function seedDemoMetrics(db: Kysely<DB>, options: { now: Date; engi
     ...(other ? [{ teamId: other.id, members: await membersOf(other.id), repository: 'github.com/highbar-demo/search', services: [{ name: 'search-api', cadence: 0.22 }], commitsPerDay: 4, incidents: 3 }] : []),
   ];
   await db.transaction().execute(async (trx) => {
-    for (const team of teams) await seedTeam(trx, rng, team, { start, today });
+    for (const team of teams) await seedTeam(trx, rng, team, { start, today, now: Math.floor(options.now.getTime() / HOUR) * HOUR });
     await seedAiUsage(trx, rng, teams.flatMap((t) => t.members), { start: today - 12 * 7 * DAY, today });
   });
 }
 
-async function seedTeam(trx: Parameters<typeof writeCommits>[0], rng: Rng, team: DemoTeam, days: { start: number; today: number }): Promise<void> {
+async function seedTeam(trx: Parameters<typeof writeCommits>[0], rng: Rng, team: DemoTeam, days: { start: number; today: number; now: number }): Promise<void> {
   if (!team.members.length) return;
   await mapTeam(trx, { teamId: team.teamId, services: team.services.map((s) => s.name), repositories: [team.repository] });
   const services = await ensureServices(trx, team.services.map((s) => s.name));
@@ -101,11 +101,11 @@ async function seedTeam(trx: Parameters<typeof writeCommits>[0], rng: Rng, team:
   await seedOperations(trx, rng, team, services, incidents, days);
 }
 
-/** Hourly SLIs of the last four weeks with SLOs, and on-call shifts and pages. */
-async function seedOperations(trx: Parameters<typeof writeCommits>[0], rng: Rng, team: DemoTeam, services: Map<string, number>, incidents: IncidentEvent[], days: { start: number; today: number }) {
+/** Hourly SLIs of the last four weeks up to the hour with SLOs, and on-call shifts and pages. */
+async function seedOperations(trx: Parameters<typeof writeCommits>[0], rng: Rng, team: DemoTeam, services: Map<string, number>, incidents: IncidentEvent[], days: { start: number; today: number; now: number }) {
   const samples: { serviceId: number; metric: string; at: number; value: number }[] = [];
   for (const [name, serviceId] of services) {
-    for (let at = days.today - 28 * DAY; at < days.today; at += HOUR) {
+    for (let at = days.now - 28 * DAY; at <= days.now; at += HOUR) {
       const incident = incidents.some((i) => i.service === name && at >= i.createdAt - HOUR && at <= (i.resolvedAt ?? i.createdAt));
       const requests = rng.int(800, 1500);
       samples.push({ serviceId, metric: 'latency_p90_ms', at, value: incident ? rng.int(350, 900) : rng.int(110, 290) });

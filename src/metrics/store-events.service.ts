@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { ensureRepositories, ensureServices, linkServiceRepositories, servicesOfRepositories } from './catalog.repository.ts';
 import { applyDeploymentChanges, applyIncidentChanges, recomputeServiceMetrics, type PreviousPlacement } from './derive.service.ts';
@@ -9,6 +9,9 @@ import type { DeploymentEvent, IncidentEvent, PullRequestEvent } from './sources
 import { SourceError } from './sources/source-problems.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
+
+/** The advisory-lock class of metrics derivations (the second key is the service id). */
+const ADVISORY_CLASS = 5_000_001;
 
 export interface EventBatch {
   deployments?: DeploymentEvent[];
@@ -70,6 +73,9 @@ export async function storeEventBatch(trx: Db, batch: EventBatch, options: { mod
 
   const affected = new Set<number>([...resolved.map((d) => d.serviceId), ...incidents.flatMap((i) => (i.service ? [serviceIds.get(i.service)!] : []))]);
   for (const id of await servicesOfRepositories(trx, [...new Set(pullRequests.map((p) => repositoryIds.get(p.repository)!))])) affected.add(id);
+  // One derivation per service at a time: two deliveries placed concurrently would each miss the
+  // other's deployment in the chain. Locks are taken in id order so two batches cannot deadlock.
+  for (const serviceId of [...affected].sort((a, b) => a - b)) await sql`select pg_advisory_xact_lock(${ADVISORY_CLASS}, ${serviceId})`.execute(trx);
   if (options.mode === 'full') {
     for (const serviceId of affected) await recomputeServiceMetrics(trx, serviceId);
   } else {

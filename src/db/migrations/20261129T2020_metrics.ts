@@ -139,6 +139,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(sql`create index deployment_commits_chain on deployment_commits (org_id, service_id, repository_id, environment, finished_at, deployment_key)`);
   await run(sql`create index deployment_commits_finished on deployment_commits (org_id, service_id, finished_at)`);
   await run(sql`create index deployment_commits_key on deployment_commits (org_id, deployment_key)`);
+  await run(sql`create index deployment_commits_prev on deployment_commits (org_id, prev_deployment_id)`);
   // Derived: the commits each production deployment added over the previous one (DevLake's commits_diffs).
   await run(sql`create table deployment_diffs (
     ${ORG}, deployment_id bigint not null, repository_id integer not null, commit_sha text not null,

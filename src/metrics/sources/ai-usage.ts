@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AiUsageRow } from './events.ts';
-import { formatProblem, missingColumns, parseJsonText, readCsvRecords, validateJson, type SourceProblem } from './source-problems.ts';
+import { formatProblem, missingColumns, readCsvRecords, type SourceProblem } from './source-problems.ts';
+import { parseJsonText, validateJson } from './json-source.ts';
 
 /**
  * Amazon Q Developer's user activity report: one CSV row per user per day, `UserId`, `Date` and a

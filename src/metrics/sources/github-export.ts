@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { parseTimestamp } from '../timestamps.rules.ts';
 import { environmentFromName, type DeploymentEvent, type PullRequestEvent, type Result } from './events.ts';
-import { formatProblem, jsonPathText, lineColumn, locateJsonPath, parseJsonText, validateJson } from './source-problems.ts';
+import { formatProblem } from './source-problems.ts';
+import { jsonPathText, lineColumn, locateJsonPath, parseJsonText, validateJson } from './json-source.ts';
 
 /**
  * A GitHub REST export of one repository: a folder of JSON files as the REST API answers them.

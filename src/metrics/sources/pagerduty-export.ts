@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { parseTimestamp } from '../timestamps.rules.ts';
 import type { IncidentEvent } from './events.ts';
-import { formatProblem, parseJsonText, validateJson } from './source-problems.ts';
+import { formatProblem } from './source-problems.ts';
+import { parseJsonText, validateJson } from './json-source.ts';
 
 const time = z.string().refine((t) => parseTimestamp(t) !== null, 'is not an ISO 8601 timestamp');
 const reference = z.object({ id: z.string().optional(), summary: z.string().nullish(), email: z.string().nullish() }).loose();

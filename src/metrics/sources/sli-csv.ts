@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { SloDefinition } from '../slo/slo.rules.ts';
 import { parseTimestamp } from '../timestamps.rules.ts';
 import type { SliSampleRow } from './events.ts';
-import { formatProblem, missingColumns, parseJsonText, readCsvRecords, validateJson, type SourceProblem } from './source-problems.ts';
+import { formatProblem, missingColumns, readCsvRecords, type SourceProblem } from './source-problems.ts';
+import { parseJsonText, validateJson } from './json-source.ts';
 
 /**
  * SLI time series: a CSV with `timestamp`, `service`, `metric` and `value`, one sample a row

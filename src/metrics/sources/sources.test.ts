@@ -7,7 +7,7 @@ import { GITHUB_FILES, parseGitHubExport } from './github-export.ts';
 import { parsePagerDutyExport } from './pagerduty-export.ts';
 import { normalizeRepositoryKey } from './repository-key.rules.ts';
 import { parseSliCsv, parseSloDefinitions } from './sli-csv.ts';
-import { locateJsonPath, lineColumn } from './source-problems.ts';
+import { locateJsonPath, lineColumn } from './json-source.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/metrics/', import.meta.url));
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam, idSchema } from './common.ts';
 import { centsSchema, vestingScheduleSchema, percentSchema } from '../../policy/compensation.schema.ts';
 
 /** Wire shapes of pay: amounts are whole cents, never floats; dates are YYYY-MM-DD. */
@@ -17,7 +18,7 @@ export const compensationChangeBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('merit'), effectiveOn: isoDateSchema, percent: percentSchema }).strict(),
   z.object({ kind: z.literal('refresh'), ...common, vestingPercent: vestingScheduleSchema.optional() }).strict(),
   z
-    .object({ kind: z.literal('retention'), ...common, valueCents: positiveCents, approverPersonId: z.number().int().positive().optional(), vestingPercent: vestingScheduleSchema.optional() })
+    .object({ kind: z.literal('retention'), ...common, valueCents: positiveCents, approverPersonId: idSchema.optional(), vestingPercent: vestingScheduleSchema.optional() })
     .strict(),
   z.object({ kind: z.literal('departure'), effectiveOn: isoDateSchema }).strict(),
   z.object({ kind: z.literal('boomerang'), ...common }).strict(),
@@ -25,8 +26,8 @@ export const compensationChangeBodySchema = z.discriminatedUnion('kind', [
 export type CompensationChangeBody = z.infer<typeof compensationChangeBodySchema>;
 
 export const sharePriceBodySchema = z.object({ priceCents: positiveCents, asOf: isoDateSchema }).strict();
-export const statementQuerySchema = z.object({ sharePriceCents: z.coerce.number().int().positive().optional(), asOf: isoDateSchema.optional() }).strict();
-export const budgetQuerySchema = z.object({ rootPersonId: z.coerce.number().int().positive(), sharePriceCents: z.coerce.number().int().positive().optional() }).strict();
+export const statementQuerySchema = z.object({ sharePriceCents: idParam.optional(), asOf: isoDateSchema.optional() }).strict();
+export const budgetQuerySchema = z.object({ rootPersonId: idParam, sharePriceCents: idParam.optional() }).strict();
 
 const yearSchema = z.object({
   year: z.number().int(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam, idSchema } from './common.ts';
 import { LIVING_SECTIONS, CHECK_IN_CADENCES, pulseQuestionSchema, pulseQuestionsSchema } from '../../policy/growth.schema.ts';
 import { proposalEvidenceSchema } from './calibration.ts';
 
@@ -57,7 +58,7 @@ export const goalListSchema = z.object({
 });
 
 export const closeQuarterBodySchema = z
-  .object({ quarter, outcomes: z.array(z.object({ goalId: z.number().int().positive(), status: z.enum(CLOSED_STATUSES), outcome: line(2000) }).strict()).max(50) })
+  .object({ quarter, outcomes: z.array(z.object({ goalId: idSchema, status: z.enum(CLOSED_STATUSES), outcome: line(2000) }).strict()).max(50) })
   .strict();
 
 export const agendaItemSchema = z.object({ kind: z.enum(['goal', 'note', 'plan', 'theme']), ref: z.string(), text: z.string() });
@@ -76,7 +77,7 @@ export const checkInBodySchema = z
     notes: line(10_000).min(1),
     concern: z.boolean().optional(),
     agenda: z.array(agendaItemSchema.strict()).max(60).optional(),
-    planFollowUp: z.object({ planId: z.number().int().positive(), note: line(2000).min(1) }).strict().optional(),
+    planFollowUp: z.object({ planId: idSchema, note: line(2000).min(1) }).strict().optional(),
   })
   .strict();
 
@@ -152,7 +153,7 @@ export const exclusionBodySchema = z.object({ key: z.string().min(1).max(80), ex
 export const evidencePacketSchema = z.object({ person: personRef, from: z.string(), to: z.string(), evidence: proposalEvidenceSchema });
 
 export const planBodySchema = z
-  .object({ cycleId: z.number().int().positive(), skill: line(500).min(1), systemBehaviour: line(500).min(1), measurableOutcome: line(500).min(1) })
+  .object({ cycleId: idSchema, skill: line(500).min(1), systemBehaviour: line(500).min(1), measurableOutcome: line(500).min(1) })
   .strict();
 export const planUpdateBodySchema = z
   .object({ skill: line(500).min(1).optional(), systemBehaviour: line(500).min(1).optional(), measurableOutcome: line(500).min(1).optional(), status: z.enum(['open', 'done']).optional(), version: z.number().int().min(1) })
@@ -184,10 +185,10 @@ export const workshopBodySchema = z
     /** The scale managers rate on, lowest first; the active policy's performance scale when absent. */
     scale: z.array(z.object({ value: z.number().int(), label: line(60).min(1) }).strict()).min(2).max(10).optional(),
     packets: z.array(z.object({ title: line(200).min(1), body: line(10_000).min(1) }).strict()).min(2).max(40),
-    raterAccountIds: z.array(z.number().int().positive()).min(2).max(100),
+    raterAccountIds: z.array(idSchema).min(2).max(100),
   })
   .strict();
-export const workshopRatingsBodySchema = z.object({ ratings: z.array(z.object({ packetId: z.number().int().positive(), value: z.number().int() }).strict()).min(1).max(40) }).strict();
+export const workshopRatingsBodySchema = z.object({ ratings: z.array(z.object({ packetId: idSchema, value: z.number().int() }).strict()).min(1).max(40) }).strict();
 const spreadSchema = z.object({
   packetId: z.number().int(),
   n: z.number().int(),
@@ -216,7 +217,7 @@ export const workshopSchema = z.object({
 export const workshopListSchema = z.object({ workshops: z.array(z.object({ id: z.number().int(), name: z.string(), status: z.enum(['open', 'revealed']), packets: z.number().int(), runs: z.boolean() })) });
 
 export const pulseBodySchema = z
-  .object({ title: line(200).min(1), teamIds: z.array(z.number().int().positive()).min(1).max(200), closesOn: isoDate, questions: pulseQuestionsSchema.optional() })
+  .object({ title: line(200).min(1), teamIds: z.array(idSchema).min(1).max(200), closesOn: isoDate, questions: pulseQuestionsSchema.optional() })
   .strict();
 export const pulseAnswerBodySchema = z.object({ answers: z.record(z.string().max(60), z.number()) }).strict();
 export const pulseSchema = z.object({
@@ -240,7 +241,7 @@ export const pulseResultsSchema = z.object({
   suppressedTeams: z.array(personRef),
   total: z.object({ respondents: z.number().int(), questions: z.array(questionResultSchema) }).nullable(),
 });
-export const pulseResultsQuerySchema = z.object({ teamId: z.coerce.number().int().positive().optional() }).strict();
+export const pulseResultsQuerySchema = z.object({ teamId: idParam.optional() }).strict();
 export const teamHealthSchema = z.object({
   team: personRef,
   points: z.array(z.object({ pulse: z.object({ id: z.number().int(), title: z.string(), closesOn: z.string() }), suppressed: z.boolean(), respondents: z.number().int().nullable(), questions: z.array(questionResultSchema) })),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam } from './common.ts';
 
 /** Engineering metrics on the wire: team context for reviews, never a ranking of people. */
 
@@ -18,7 +19,7 @@ export type DoraQuery = z.infer<typeof doraQuerySchema>;
 
 export const periodQuerySchema = z.object({ from: day.optional(), to: day.optional() }).strict();
 
-export const teamParamsSchema = z.object({ id: z.coerce.number().int().positive() }).strict();
+export const teamParamsSchema = z.object({ id: idParam }).strict();
 
 export const fourKeysSchema = z.object({
   report: z.union([z.literal(2021), z.literal(2023)]),

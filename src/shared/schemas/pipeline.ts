@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { idParam, idSchema } from './common.ts';
 import { CAPACITIES, STAGES, TRANSITION_TYPES } from '../../pipeline/stages.ts';
 
 /** Wire shapes of the attrition pipeline (issue 6): cases, their transitions, URA and transfers. */
 
 const text = (max: number) => z.string().trim().max(max);
 const goals = z.array(text(500).min(1)).max(20);
-const personId = z.number().int().positive();
+const personId = idSchema;
 
 export const stageSchema = z.enum(STAGES);
 export const capacitySchema = z.enum(CAPACITIES);
@@ -31,12 +32,12 @@ export type PipelineCommand = z.infer<typeof pipelineCommandSchema>;
 export const transitionBodySchema = z.object({ version: z.number().int().min(1), step: pipelineCommandSchema }).strict();
 
 export const openCaseBodySchema = z.discriminatedUnion('source', [
-  z.object({ source: z.literal('rating'), personId, cycleId: z.number().int().positive() }).strict(),
+  z.object({ source: z.literal('rating'), personId, cycleId: idSchema }).strict(),
   /** By hand: a reason of the policy's minimum length; the policy defaults to the organisation's active one. */
   z.object({ source: z.literal('manual'), personId, reason: text(3000), policy: z.string().min(1).max(60).optional() }).strict(),
 ]);
 
-export const identifyBodySchema = z.object({ cycleId: z.number().int().positive() }).strict();
+export const identifyBodySchema = z.object({ cycleId: idSchema }).strict();
 
 const personRef = z.object({ id: z.number().int(), name: z.string() });
 const nextStepSchema = z.object({ transition: z.enum(TRANSITION_TYPES), by: z.array(capacitySchema), summary: z.string() });
@@ -91,7 +92,7 @@ export const severanceSchema = z.object({
   applies: z.enum(['tier1', 'tier2', 'minimal']).nullable(),
 });
 
-export const boardQuerySchema = z.object({ rootPersonId: z.coerce.number().int().positive().optional() }).strict();
+export const boardQuerySchema = z.object({ rootPersonId: idParam.optional() }).strict();
 export const boardSchema = z.object({
   stages: z.array(z.object({ stage: stageSchema, label: z.string(), count: z.number().int(), medianDaysInStage: z.number().nullable(), overdue: z.number().int() })),
   passRates: z.object({
@@ -122,10 +123,10 @@ export const juryDutySchema = z.object({
 export const exitKindSchema = z.enum(['voluntary', 'involuntary']);
 export const exitBodySchema = z.object({ personId, exitDate: z.iso.date(), kind: exitKindSchema, regretted: z.boolean(), reason: text(2000).min(1) }).strict();
 export const exitSchema = z.object({ id: z.number().int(), person: personRef, exitDate: z.string(), kind: exitKindSchema, regretted: z.boolean(), reason: z.string(), caseId: z.number().int().nullable() });
-export const exitListQuerySchema = z.object({ rootPersonId: z.coerce.number().int().positive().optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
+export const exitListQuerySchema = z.object({ rootPersonId: idParam.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
 
 export const uraTargetBodySchema = z.object({ rootPersonId: personId, year: z.number().int().min(2000).max(2100), targetPercent: z.number().min(0).max(100) }).strict();
-export const dashboardQuerySchema = z.object({ rootPersonId: z.coerce.number().int().positive().optional(), year: z.coerce.number().int().min(2000).max(2100) }).strict();
+export const dashboardQuerySchema = z.object({ rootPersonId: idParam.optional(), year: z.coerce.number().int().min(2000).max(2100) }).strict();
 const quarterSchema = z.object({
   quarter: z.string(),
   headcount: z.number().int(),
@@ -144,7 +145,7 @@ export const uraDashboardSchema = z.object({
   organisations: z.array(z.object({ organisation: personRef, targetPercent: z.number(), targetSource: z.enum(['policy', 'organisation']), headcountAtStart: z.number().int(), quarters: z.array(quarterSchema), actualPercent: z.number().nullable() })),
 });
 
-export const hireToFireQuerySchema = z.object({ cycleId: z.coerce.number().int().positive(), rootPersonId: z.coerce.number().int().positive().optional() }).strict();
+export const hireToFireQuerySchema = z.object({ cycleId: idParam, rootPersonId: idParam.optional() }).strict();
 const groupSchema = z.object({ n: z.number().int(), le: z.number().int(), rate: z.number().nullable() });
 export const hireToFireSchema = z.object({
   cycleId: z.number().int(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam, idSchema } from './common.ts';
 import { LADDER_DIMENSIONS, PACKET_SECTIONS } from '../../policy/promotions.schema.ts';
 
 /** Wire shapes of career ladders and promotion packets, shared by the routes and the web app. */
@@ -19,7 +20,7 @@ const httpUrl = z
 export const evidenceItemSchema = z
   .object({
     kind: z.enum(EVIDENCE_KINDS),
-    refId: z.number().int().positive().optional(),
+    refId: idSchema.optional(),
     url: httpUrl.optional(),
     title: z.string().trim().min(1).max(200),
     /** The next level's expectations this evidence shows. */
@@ -42,15 +43,15 @@ export const sectionBodySchema = z
   })
   .strict();
 
-export const createPacketBodySchema = z.object({ candidateId: z.number().int().positive() }).strict();
+export const createPacketBodySchema = z.object({ candidateId: idSchema }).strict();
 /** Committee members by account, or by person (people with an account), or both. */
 export const committeeBodySchema = z
-  .object({ memberAccountIds: z.array(z.number().int().positive()).max(20).optional(), memberPersonIds: z.array(z.number().int().positive()).max(20).optional() })
+  .object({ memberAccountIds: z.array(idSchema).max(20).optional(), memberPersonIds: z.array(idSchema).max(20).optional() })
   .strict()
   .refine((b) => (b.memberAccountIds?.length ?? 0) + (b.memberPersonIds?.length ?? 0) > 0, { message: 'name at least one member', path: ['memberAccountIds'] });
 export const promotionVoteBodySchema = z.object({ vote: z.enum(['approve', 'not_yet', 'abstain']), feedback: z.string().trim().max(3000) }).strict();
 export const decisionBodySchema = z.object({ outcome: z.enum(['approved', 'not_approved']), feedback: z.string().trim().max(5000) }).strict();
-export const packetSectionParamsSchema = z.object({ id: z.coerce.number().int().positive(), section: packetSectionKeySchema }).strict();
+export const packetSectionParamsSchema = z.object({ id: idParam, section: packetSectionKeySchema }).strict();
 
 const checkSchema = z.object({ key: z.enum(['coverage', 'rating', 'peerFeedback', 'length', 'commonBlockers']), status: z.enum(['met', 'warn', 'blocked']), message: z.string() });
 export const readinessSchema = z.object({

@@ -33,7 +33,10 @@ export function AiAdoptionPage() {
       {data?.sources.map((s) => (
         <section key={s.source} className="stack" aria-label={SOURCE_NAMES[s.source]}>
           <h2>{SOURCE_NAMES[s.source]}</h2>
-          <TrendChart title="Acceptance rate by week" points={s.weeks.map((w) => ({ label: w.week.slice(5), value: w.acceptanceRate }))} bands={[]} format={(v) => formatPercent(v)} />
+          <div className="trend-grid">
+            <TrendChart title="Acceptance rate by week" points={s.weeks.map((w) => ({ label: w.week.slice(5), value: w.acceptanceRate }))} bands={[]} format={(v) => formatPercent(v)} />
+            <TrendChart title="Active users by week" points={s.weeks.map((w) => ({ label: w.week.slice(5), value: w.suppressed ? null : w.activeUsers }))} bands={[]} format={(v) => formatNumber(v)} />
+          </div>
           <div className="card card--flush">
             <table className="table table--stack" data-testid={`ai-${s.source}`}>
               <caption className="visually-hidden">{SOURCE_NAMES[s.source]} by week</caption>

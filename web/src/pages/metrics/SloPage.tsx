@@ -55,7 +55,7 @@ export function SloPage() {
             {s.slos.map((slo) => (
               <TrendChart
                 key={slo.name}
-                title={`${slo.name}: weekly compliance`}
+                title={`${slo.name}: share of bad events by week (the objective allows ${formatPercent(1 - slo.objective, 2)})`}
                 points={slo.trend.map((t) => ({ label: t.from.slice(5), value: t.compliance === null ? null : 1 - t.compliance }))}
                 bands={[{ level: 'elite', upTo: 1 - slo.objective }, { level: 'low', upTo: null }]}
                 format={(v) => `${formatPercent(1 - v, 2)} compliant`}

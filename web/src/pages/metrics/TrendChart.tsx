@@ -16,7 +16,10 @@ const PAD = { left: 8, right: 8, top: 10, bottom: 22 };
 export function TrendChart({ title, points, bands, format }: { title: string; points: TrendPoint[]; bands: { level: Level; upTo: number | null }[]; format: (v: number) => string }) {
   const values = points.map((p) => p.value ?? 0);
   const finiteBands = bands.filter((b) => b.upTo !== null).map((b) => b.upTo!);
-  const max = Math.max(1, ...values, ...finiteBands.slice(0, 2)) * 1.1;
+  // Scaled to the data and the first two band limits, so small shares (error rates) still show.
+  const max = Math.max(Number.EPSILON, ...values, ...finiteBands.slice(0, 2)) * 1.1;
+  // Every label when they fit, every other one past eight months or weeks.
+  const showLabel = (i: number) => points.length <= 8 || i % 2 === 0;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const y = (v: number) => PAD.top + plotHeight - (Math.min(v, max) / max) * plotHeight;
   const slot = (WIDTH - PAD.left - PAD.right) / Math.max(points.length, 1);
@@ -34,9 +37,11 @@ export function TrendChart({ title, points, bands, format }: { title: string; po
         {points.map((p, i) => (
           <g key={p.label}>
             {p.value !== null ? <rect className="trend-chart__bar" x={PAD.left + i * slot + slot * 0.25} width={slot * 0.5} y={y(p.value)} height={Math.max(1, y(0) - y(p.value))} /> : null}
-            <text className="trend-chart__label" x={PAD.left + i * slot + slot / 2} y={HEIGHT - 6} textAnchor="middle">
-              {p.label}
-            </text>
+            {showLabel(i) ? (
+              <text className="trend-chart__label" x={PAD.left + i * slot + slot / 2} y={HEIGHT - 6} textAnchor="middle">
+                {p.label}
+              </text>
+            ) : null}
           </g>
         ))}
       </svg>
