@@ -53,7 +53,7 @@ const targets = options.targets.split(',') as Target[];
 const sizes = options.sizes.split(',').map(Number);
 const config = { changes: Number(options.changes), boardLoads: Number(options['board-loads']), baselineRequests: Number(options.baseline) };
 const serverUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
-if (targets.includes('postgres') && !serverUrl) throw new Error('The postgres target needs DATABASE_URL or TEST_DATABASE_URL (scripts/bench.js starts a server when neither is set).');
+if (targets.includes('postgres') && !serverUrl) throw new Error('The postgres target needs DATABASE_URL or TEST_DATABASE_URL (scripts/bench.ts starts a server when neither is set).');
 
 const log = (text: string) => process.stderr.write(`bench calibration: ${text}\n`);
 const servers = serverDatabases(serverUrl, log);

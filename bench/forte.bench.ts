@@ -71,7 +71,7 @@ const config = {
 };
 const serverUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
 if (targets.includes('postgres') && !serverUrl) {
-  throw new Error('The postgres target needs DATABASE_URL or TEST_DATABASE_URL (scripts/bench.js starts a server when neither is set).');
+  throw new Error('The postgres target needs DATABASE_URL or TEST_DATABASE_URL (scripts/bench.ts starts a server when neither is set).');
 }
 
 const log = (text: string) => process.stderr.write(`bench forte: ${text}\n`);

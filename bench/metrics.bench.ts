@@ -45,7 +45,7 @@ const { values: options } = parseArgs({
 const targets = options.targets.split(',') as Target[];
 const parts = options.parts.split(',');
 const serverUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
-if (targets.includes('postgres') && !serverUrl) throw new Error('The postgres target needs DATABASE_URL or TEST_DATABASE_URL (scripts/bench.js starts a server when neither is set).');
+if (targets.includes('postgres') && !serverUrl) throw new Error('The postgres target needs DATABASE_URL or TEST_DATABASE_URL (scripts/bench.ts starts a server when neither is set).');
 const log = (text: string) => process.stderr.write(`bench metrics: ${text}\n`);
 const servers = serverDatabases(serverUrl, log);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'highbar-bench-metrics-'));
