@@ -65,7 +65,7 @@ describe('parseRosterCsv', () => {
   it('names a byte that is not UTF-8 and a quote that never closes', () => {
     const latin1 = new Uint8Array([...new TextEncoder().encode('employee_id,performance,potential,level\nE1,5,1,'), 0xe9, 0x0a]);
     const result = parseRosterCsv(latin1, SCALES);
-    expect(!result.ok && result.problems).toEqual([{ line: 2, column: '#4', reason: 'invalid UTF-8 byte 0xE9 (save the file as UTF-8)' }]);
+    expect(!result.ok && result.problems).toEqual([{ line: 2, column: '#4', reason: 'invalid UTF-8 byte 0xE9 at byte 8 of the line (save the file as UTF-8)' }]);
     expect(problemsOf('employee_id,performance,potential\nE1,"5,1\n')[0]).toMatch(/^\d+: column -: not valid CSV: /u);
   });
 });

@@ -1,6 +1,4 @@
-import { parse } from 'csv-parse/sync';
-import { decodeUtf8Strict } from '../people/csv-decode.rules.ts';
-import { lineBreaksWithin, type CsvProblem } from '../people/people-csv.rules.ts';
+import { fieldCountProblem, readCsv, type CsvProblem } from '../shared/csv-records.ts';
 
 export const ROSTER_REQUIRED_COLUMNS = ['employee_id', 'performance', 'potential'] as const;
 
@@ -31,21 +29,10 @@ const MAX_FIELD = 500;
  * `LINE: column C: reason` so the CLI can print them all at once and write nothing.
  */
 export function parseRosterCsv(bytes: Uint8Array, options: RosterOptions): { ok: true; rows: RosterRow[] } | { ok: false; problems: CsvProblem[] } {
-  const decoded = decodeUtf8Strict(bytes);
-  if ('problems' in decoded) {
-    return {
-      ok: false,
-      problems: decoded.problems.map((p) => ({ line: p.line, column: `#${p.fieldIndex}`, reason: `invalid UTF-8 byte 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')} (save the file as UTF-8)` })),
-    };
-  }
-  let records: { record: string[]; raw: string; info: { lines: number } }[];
-  try {
-    records = parse(decoded.text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as never;
-  } catch (error) {
-    const e = error as { lines?: number; message: string };
-    return { ok: false, problems: [{ line: e.lines ?? 1, column: '-', reason: `not valid CSV: ${e.message}` }] };
-  }
-  const header = records[0]?.record.map((h) => h.trim().toLowerCase());
+  const read = readCsv(bytes);
+  if (!read.ok) return read;
+  const records = read.records;
+  const header = records[0]?.cells.map((h) => h.trim().toLowerCase());
   if (!header) return { ok: false, problems: [{ line: 1, column: '-', reason: 'the file is empty: a header row is required' }] };
 
   const problems: CsvProblem[] = [];
@@ -61,12 +48,12 @@ export function parseRosterCsv(bytes: Uint8Array, options: RosterOptions): { ok:
   const index = new Map(header.map((h, i) => [h, i]));
   const rows: RosterRow[] = [];
   const firstLine = new Map<string, number>();
-  for (const { record, raw, info } of records.slice(1)) {
-    const line = info.lines - lineBreaksWithin(raw);
+  for (const { line, cells: record } of records.slice(1)) {
     const get = (column: string) => (record[index.get(column) ?? -1] ?? '').trim();
     const problem = (column: string, reason: string) => problems.push({ line, column, reason });
-    if (record.length !== header.length) {
-      problem('-', `has ${record.length} fields but the header has ${header.length}`);
+    const countProblem = fieldCountProblem({ line, cells: record }, header.length);
+    if (countProblem) {
+      problems.push(countProblem);
       continue;
     }
     for (const column of header) if (get(column).length > MAX_FIELD) problem(column, `is longer than ${MAX_FIELD} characters`);

@@ -1,7 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import { PERSON_STATUSES } from '../shared/schemas/people.ts';
 import type { PersonStatus } from '../db/schema.ts';
-import { decodeUtf8Strict } from './csv-decode.rules.ts';
+import { fieldCountProblem, readCsv, type CsvProblem } from '../shared/csv-records.ts';
 
 export const REQUIRED_COLUMNS = ['employee_id', 'name', 'email', 'manager_id', 'level', 'hire_date'] as const;
 export const OPTIONAL_COLUMNS = ['title', 'team', 'location', 'job_function', 'status', 'time_zone'] as const;
@@ -33,12 +32,7 @@ export interface ParsedPeopleCsv {
   attributeNames: string[];
 }
 
-/** One problem, printed as `FILE:LINE: column C: reason`. */
-export interface CsvProblem {
-  line: number;
-  column: string;
-  reason: string;
-}
+export type { CsvProblem };
 
 export function formatCsvProblem(file: string, p: CsvProblem): string {
   return `${file}:${p.line}: column ${p.column}: ${p.reason}`;
@@ -55,26 +49,10 @@ export function parsePeopleCsv(
   bytes: Uint8Array,
   options: { knownLevels: ReadonlySet<string> },
 ): { ok: true; value: ParsedPeopleCsv } | { ok: false; problems: CsvProblem[] } {
-  const decoded = decodeUtf8Strict(bytes);
-  if ('problems' in decoded) {
-    return {
-      ok: false,
-      problems: decoded.problems.map((p) => ({
-        line: p.line,
-        column: `#${p.fieldIndex}`,
-        reason: `invalid UTF-8 byte 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')} at byte ${p.byteInLine} of the line (save the file as UTF-8)`,
-      })),
-    };
-  }
-
-  let records: { record: string[]; raw: string; info: { lines: number } }[];
-  try {
-    records = parse(decoded.text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as never;
-  } catch (error) {
-    const e = error as { lines?: number; message: string };
-    return { ok: false, problems: [{ line: e.lines ?? 1, column: '-', reason: `not valid CSV: ${e.message}` }] };
-  }
-  const header = records[0]?.record.map((h) => h.trim().toLowerCase());
+  const read = readCsv(bytes);
+  if (!read.ok) return read;
+  const records = read.records;
+  const header = records[0]?.cells.map((h) => h.trim().toLowerCase());
   if (!header) return { ok: false, problems: [{ line: 1, column: '-', reason: 'the file is empty: a header row is required' }] };
 
   const problems: CsvProblem[] = [];
@@ -93,17 +71,15 @@ export function parsePeopleCsv(
   const byEmployeeId = new Map<string, PersonRow>();
   const byEmail = new Map<string, PersonRow>();
 
-  for (const { record, raw, info } of records.slice(1)) {
-    // Report a record where it starts: the parser counts lines to its end, and a quoted
-    // field may span several.
-    const line = info.lines - lineBreaksWithin(raw);
+  for (const { line, cells: record } of records.slice(1)) {
     const get = (column: string) => {
       const i = index.get(column);
       return i === undefined ? '' : (record[i] ?? '').trim();
     };
     const problem = (column: string, reason: string) => problems.push({ line, column, reason });
-    if (record.length !== header.length) {
-      problem('-', `has ${record.length} fields but the header has ${header.length}`);
+    const countProblem = fieldCountProblem({ line, cells: record }, header.length);
+    if (countProblem) {
+      problems.push(countProblem);
       continue;
     }
     for (const column of header) if (get(column).length > MAX_FIELD) problem(column, `is longer than ${MAX_FIELD} characters`);
@@ -208,13 +184,6 @@ export function managerTreeProblems(rows: PersonRow[], byEmployeeId: Map<string,
     for (const visited of path) state.set(visited.employeeId, 2);
   }
   return problems;
-}
-
-/** Line breaks inside a record's raw text, to report it at its first line rather than its last. */
-export function lineBreaksWithin(raw: string): number {
-  // Skipped blank lines before the record arrive in its raw text too.
-  const body = raw.replace(/^(\r\n|\r|\n)+/u, '').replace(/(\r\n|\r|\n)$/u, '');
-  return body.match(/\r\n|\r|\n/gu)?.length ?? 0;
 }
 
 function isIsoDate(text: string): boolean {

@@ -1,6 +1,4 @@
-import { parse } from 'csv-parse/sync';
-import { decodeUtf8Strict } from '../../people/csv-decode.rules.ts';
-import type { CsvProblem } from '../../people/people-csv.rules.ts';
+import { fieldCountProblem, readCsv, type CsvProblem } from '../../shared/csv-records.ts';
 import { parseTimestamp } from '../timestamps.rules.ts';
 import type { ColumnSpec, TableSpec } from './devlake-tables.ts';
 
@@ -13,26 +11,11 @@ export type CsvRow = Record<string, Cell>;
  * once the caller adds the file name).
  */
 export function parseDevLakeCsv(bytes: Uint8Array, spec: TableSpec): { ok: true; rows: CsvRow[] } | { ok: false; problems: CsvProblem[] } {
-  const decoded = decodeUtf8Strict(bytes);
-  if ('problems' in decoded) {
-    return {
-      ok: false,
-      problems: decoded.problems.map((p) => ({
-        line: p.line,
-        column: `#${p.fieldIndex}`,
-        reason: `invalid UTF-8 byte 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')} (save the file as UTF-8)`,
-      })),
-    };
-  }
-  let records: { record: string[]; raw: string; info: { lines: number } }[];
-  try {
-    records = parse(decoded.text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as never;
-  } catch (error) {
-    const e = error as { lines?: number; message: string };
-    return { ok: false, problems: [{ line: e.lines ?? 1, column: '-', reason: `not valid CSV: ${e.message}` }] };
-  }
+  const read = readCsv(bytes);
+  if (!read.ok) return read;
+  const records = read.records;
   // An empty file is an empty table, as a missing one is.
-  const header = records[0]?.record.map((h) => h.trim().toLowerCase());
+  const header = records[0]?.cells.map((h) => h.trim().toLowerCase());
   if (!header) return { ok: true, rows: [] };
 
   const problems: CsvProblem[] = [];
@@ -49,11 +32,10 @@ export function parseDevLakeCsv(bytes: Uint8Array, spec: TableSpec): { ok: true;
   const index = new Map(header.map((h, i) => [h, i] as const).reverse());
   const rows: CsvRow[] = [];
   const firstLineOfKey = new Map<string, number>();
-  for (const { record, raw, info } of records.slice(1)) {
-    // Report a record where it starts: the parser counts lines to its end.
-    const line = info.lines - lineBreaksWithin(raw);
-    if (record.length !== header.length) {
-      problems.push({ line, column: '-', reason: `has ${record.length} fields but the header has ${header.length}` });
+  for (const { line, cells: record } of records.slice(1)) {
+    const countProblem = fieldCountProblem({ line, cells: record }, header.length);
+    if (countProblem) {
+      problems.push(countProblem);
       continue;
     }
     const row: CsvRow = {};
@@ -97,8 +79,3 @@ function decodeCell(column: ColumnSpec, text: string | null): { value: Cell } | 
   }
 }
 
-function lineBreaksWithin(raw: string): number {
-  // Skipped blank lines before the record arrive in its raw text too.
-  const body = raw.replace(/^(\r\n|\r|\n)+/u, '').replace(/(\r\n|\r|\n)$/u, '');
-  return body.match(/\r\n|\r|\n/gu)?.length ?? 0;
-}

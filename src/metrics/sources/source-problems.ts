@@ -1,6 +1,4 @@
-import { parse } from 'csv-parse/sync';
-import { decodeUtf8Strict } from '../../people/csv-decode.rules.ts';
-import { lineBreaksWithin } from '../../people/people-csv.rules.ts';
+import { fieldCountProblem, readCsv } from '../../shared/csv-records.ts';
 
 /**
  * Where an input file is wrong, for a message a person can act on: `FILE:LINE:COLUMN: reason`.
@@ -32,27 +30,15 @@ export interface CsvRecord {
 
 /** Strict UTF-8, a header row, one record per row with the line it starts on. */
 export function readCsvRecords(bytes: Uint8Array): { header: string[]; records: CsvRecord[] } | { problems: SourceProblem[] } {
-  const decoded = decodeUtf8Strict(bytes);
-  if ('problems' in decoded) {
-    return { problems: decoded.problems.map((p) => ({ line: p.line, column: `#${p.fieldIndex}`, reason: `invalid UTF-8 byte 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')} (save the file as UTF-8)` })) };
-  }
-  let rows: { record: string[]; raw: string; info: { lines: number } }[];
-  try {
-    rows = parse(decoded.text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as never;
-  } catch (error) {
-    const e = error as { lines?: number; message: string };
-    return { problems: [{ line: e.lines ?? 1, column: '-', reason: `not valid CSV: ${e.message}` }] };
-  }
-  const header = (rows[0]?.record ?? []).map((h) => h.trim().toLowerCase());
+  const read = readCsv(bytes);
+  if (!read.ok) return { problems: read.problems };
+  const header = (read.records[0]?.cells ?? []).map((h) => h.trim().toLowerCase());
   const problems: SourceProblem[] = [];
   const records: CsvRecord[] = [];
-  for (const { record, raw, info } of rows.slice(1)) {
-    const line = info.lines - lineBreaksWithin(raw);
-    if (record.length !== header.length) {
-      problems.push({ line, column: '-', reason: `has ${record.length} fields but the header has ${header.length}` });
-      continue;
-    }
-    records.push({ line, cells: new Map(header.map((h, i) => [h, record[i]!.trim()])) });
+  for (const record of read.records.slice(1)) {
+    const countProblem = fieldCountProblem(record, header.length);
+    if (countProblem) problems.push(countProblem);
+    else records.push({ line: record.line, cells: new Map(header.map((h, i) => [h, record.cells[i]!.trim()])) });
   }
   return problems.length ? { problems } : { header, records };
 }
