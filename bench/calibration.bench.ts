@@ -11,7 +11,8 @@
  * stderr.
  */
 import { serverDatabases } from './server-databases.ts';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { benchServerUrl, describeBenchMachine, processCpuMs, startHighbar, type Place } from './bench-support.ts';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,8 +33,6 @@ import { groupDistribution } from '../src/calibration/board.rules.ts';
 import { olrOf } from '../src/calibration/olr-cycle.ts';
 import type { OvRating } from '../src/policy/olr.schema.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'bin/highbar.js');
 const SEED = 2026;
 const PASSWORD = 'calibration-bench-2026-long';
 const GOAL = { people: 5000, changeP99Ms: 50 };
@@ -52,8 +51,7 @@ const { values: options } = parseArgs({
 const targets = options.targets.split(',') as Target[];
 const sizes = options.sizes.split(',').map(Number);
 const config = { changes: Number(options.changes), boardLoads: Number(options['board-loads']), baselineRequests: Number(options.baseline) };
-const serverUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
-if (targets.includes('postgres') && !serverUrl) throw new Error('The postgres target needs DATABASE_URL or TEST_DATABASE_URL (scripts/bench.ts starts a server when neither is set).');
+const serverUrl = benchServerUrl(targets);
 
 const log = (text: string) => process.stderr.write(`bench calibration: ${text}\n`);
 const servers = serverDatabases(serverUrl, log);
@@ -64,7 +62,7 @@ const children = new Set<ChildProcess>();
 try {
   const results = [];
   for (const target of targets) for (const people of sizes) results.push(await runOne(target, people));
-  const document = { benchmark: 'calibration', date: new Date().toISOString(), machine: describeMachine(), seed: SEED, config, goal: GOAL, results };
+  const document = { benchmark: 'calibration', date: new Date().toISOString(), machine: await describeBenchMachine(targets.includes('postgres') ? servers : null), seed: SEED, config, goal: GOAL, results };
   process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 } finally {
   for (const child of children) child.kill('SIGKILL');
@@ -130,7 +128,6 @@ async function runOne(target: Target, people: number) {
   return result;
 }
 
-type Place = { target: 'pglite'; dataDir: string } | { target: 'postgres'; url: string };
 
 async function withDatabase<T>(place: Place, use: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase(place.target === 'pglite' ? { kind: 'embedded', dataDir: place.dataDir } : { kind: 'server', url: place.url });
@@ -246,42 +243,6 @@ function percentiles(values: number[], digits = 1) {
 
 /** `highbar serve --port 0` as a user runs it, logging at warn, its output in a file. */
 async function startServer(place: Place, name: string) {
-  const logFile = path.join(work, `server-${name}.log`);
-  const fd = fs.openSync(logFile, 'w');
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
-  delete env.DATABASE_URL;
-  if (place.target === 'postgres') env.DATABASE_URL = place.url;
-  const profileArgs = options.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options.profile)] : [];
-  const child = spawn(process.execPath, [...profileArgs, CLI, 'serve', '--port', '0', ...(place.target === 'pglite' ? ['--data', place.dataDir] : [])], { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
-  fs.closeSync(fd);
-  children.add(child);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 120_000;
-  let port = 0;
-  while (!port) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`highbar serve did not start:\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    port = Number(/Highbar is running at http:\/\/[^:]+:(\d+)\//u.exec(fs.readFileSync(logFile, 'utf8'))?.[1] ?? 0);
-  }
-  return {
-    port,
-    pid: child.pid!,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-      children.delete(child);
-    },
-  };
-}
-
-/** User and system CPU time a process has used, from /proc (Linux). */
-function processCpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
-}
-
-function describeMachine() {
-  const cpus = os.cpus();
-  const pglite = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
-  return { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryGiB: round(os.totalmem() / 2 ** 30, 1), platform: `${os.platform()} ${os.release()} ${os.arch()}`, node: process.version, pglite: pglite.version, loadAverage: os.loadavg().map((l) => round(l, 2)) };
+  const server = await startHighbar({ place, logFile: path.join(work, `server-${name}.log`), logLevel: 'warn', profileDir: options.profile, children });
+  return { ...server, pid: server.child.pid! };
 }

@@ -9,6 +9,7 @@
  * stdout; progress on stderr.
  */
 import { serverDatabases } from './server-databases.ts';
+import { benchServerUrl, describeBenchMachine, ROOT, startHighbar, type Place } from './bench-support.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,8 +30,6 @@ import { loadActor } from '../src/accounts/actor.ts';
 import { createCycle, launchCycle } from '../src/cycles/cycles.service.ts';
 import { chunk } from '../src/db/bulk.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'bin/highbar.js');
 const SEED = 2026;
 const PASSWORD = 'forte-bench-review-season-2026';
 const SERVER_POOL_SIZE = 10; // what `highbar serve` opens (src/cli/database-options.ts passes no size)
@@ -69,10 +68,7 @@ const config = {
   serverLogLevel: options['log-level'],
   serverPoolSize: SERVER_POOL_SIZE,
 };
-const serverUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
-if (targets.includes('postgres') && !serverUrl) {
-  throw new Error('The postgres target needs DATABASE_URL or TEST_DATABASE_URL (scripts/bench.ts starts a server when neither is set).');
-}
+const serverUrl = benchServerUrl(targets);
 
 const log = (text: string) => process.stderr.write(`bench forte: ${text}\n`);
 const servers = serverDatabases(serverUrl, log);
@@ -86,7 +82,7 @@ try {
   log(`ceiling: bare Fastify route ${Math.round(fastifyCeiling.requestsPerSecond)} requests/s`);
   const results = [];
   for (const target of targets) results.push(await runTarget(target, fastifyCeiling.requestsPerSecond));
-  const document = { benchmark: 'forte', date: new Date().toISOString(), machine: await describeMachine(), seed: SEED, config, ceilings: { fastifyBareRoute: fastifyCeiling }, results };
+  const document = { benchmark: 'forte', date: new Date().toISOString(), machine: await describeBenchMachine(targets.includes('postgres') ? servers : null), seed: SEED, config, ceilings: { fastifyBareRoute: fastifyCeiling }, results };
   process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 } finally {
   for (const child of children) child.kill('SIGKILL');
@@ -154,7 +150,6 @@ async function runTarget(target: Target, fastifyRequestsPerSecond: number) {
 }
 
 /** Where one target's data lives: a PGlite folder, or a new database on the server. */
-type Place = { target: 'pglite'; dataDir: string } | { target: 'postgres'; url: string };
 
 async function freshPlace(target: Target): Promise<Place> {
   if (target === 'pglite') return { target, dataDir: fs.mkdtempSync(path.join(work, 'pglite-')) };
@@ -373,43 +368,13 @@ async function checkDurability(database: Database, cycleId: number, acknowledged
   };
 }
 
-/** `highbar serve --port 0` as a user runs it, its log in a file so that logging costs what it costs. */
+/**
+ * The served app; stopped with SIGKILL so the durability check covers a crash right after the last
+ * answer, except in a profiled run, whose profile is written on a normal exit.
+ */
 async function startServer(place: Place, target: Target) {
-  const logFile = path.join(work, `server-${target}.log`);
-  const fd = fs.openSync(logFile, 'w');
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: config.serverLogLevel, NODE_ENV: 'development' };
-  delete env.DATABASE_URL;
-  if (place.target === 'postgres') env.DATABASE_URL = place.url;
-  const profileArgs = options.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options.profile)] : [];
-  const args = [...profileArgs, CLI, 'serve', '--port', '0', ...(place.target === 'pglite' ? ['--data', place.dataDir] : [])];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
-  fs.closeSync(fd);
-  children.add(child);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 120_000;
-  let port = 0;
-  while (!port) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`highbar serve did not start:\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    port = Number(/Highbar is running at http:\/\/[^:]+:(\d+)\//u.exec(fs.readFileSync(logFile, 'utf8'))?.[1] ?? 0);
-  }
-  let stopped = false;
-  return {
-    port,
-    child,
-    logFile,
-    /**
-     * SIGKILL, so the durability check covers a crash right after the last answer; a profiled
-     * run stops gracefully instead, since the profile is written on a normal exit.
-     */
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      child.kill(options.profile ? 'SIGTERM' : 'SIGKILL');
-      await exited;
-      children.delete(child);
-    },
-  };
+  const server = await startHighbar({ place, logFile: path.join(work, `server-${target}.log`), logLevel: config.serverLogLevel, profileDir: options.profile, children });
+  return { ...server, stop: () => server.stop(options.profile ? 'SIGTERM' : 'SIGKILL') };
 }
 
 /**
@@ -542,19 +507,3 @@ async function findPostmaster(): Promise<number | null> {
   }
 }
 
-async function describeMachine() {
-  const cpus = os.cpus();
-  const pglitePackage = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
-  const server = serverUrl && targets.includes('postgres')
-    ? await servers.withServer((c) => c.query<{ v: string; fsync: string; sync: string }>("select current_setting('server_version') as v, current_setting('fsync') as fsync, current_setting('synchronous_commit') as sync"))
-    : null;
-  return {
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    memoryGiB: round(os.totalmem() / 2 ** 30, 1),
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    pglite: pglitePackage.version,
-    postgres: server?.rows[0] ? { version: server.rows[0].v, fsync: server.rows[0].fsync, synchronousCommit: server.rows[0].sync } : null,
-  };
-}

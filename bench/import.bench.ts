@@ -6,6 +6,7 @@
  * different machines compare as ratios. One JSON document on stdout; progress on stderr.
  */
 import { serverDatabases } from './server-databases.ts';
+import { benchServerUrl, describeBenchMachine, type Place } from './bench-support.ts';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,10 +44,7 @@ const { values: options } = parseArgs({
 });
 const sizes = options.sizes.split(',').map(Number);
 const targets = options.targets.split(',') as Target[];
-const serverUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
-if (targets.includes('postgres') && !serverUrl) {
-  throw new Error('The postgres target needs DATABASE_URL or TEST_DATABASE_URL (scripts/bench.ts starts a server when neither is set).');
-}
+const serverUrl = benchServerUrl(targets);
 
 const log = (text: string) => process.stderr.write(`bench import: ${text}\n`);
 const servers = serverDatabases(serverUrl, log);
@@ -96,7 +94,7 @@ try {
   const document = {
     benchmark: 'import',
     date: new Date().toISOString(),
-    machine: await describeMachine(),
+    machine: await describeBenchMachine(targets.includes('postgres') ? servers : null),
     seed: SEED,
     files: files.map(({ people, bytes, generateSeconds }) => ({ people, bytes, generateSeconds })),
     results,
@@ -108,7 +106,6 @@ try {
 }
 
 /** Where one measurement runs: an empty PGlite folder, or a new database on the server. */
-type Place = { target: 'pglite'; dataDir: string } | { target: 'postgres'; url: string };
 
 async function freshPlace(target: Target, name: string): Promise<Place> {
   if (target === 'pglite') return { target, dataDir: fs.mkdtempSync(path.join(work, `pglite-${name}-`)) };
@@ -191,19 +188,4 @@ async function timeBaselineAttempt(rows: number, place: Place, table: string): P
   } finally {
     await client.end();
   }
-}
-
-async function describeMachine() {
-  const cpus = os.cpus();
-  const pglitePackage = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
-  const server = serverUrl && targets.includes('postgres') ? await servers.withServer((c) => c.query<{ v: string }>("select current_setting('server_version') as v")) : null;
-  return {
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    memoryGiB: round(os.totalmem() / 2 ** 30, 1),
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    pglite: pglitePackage.version,
-    postgres: server?.rows[0]?.v ?? null,
-  };
 }
