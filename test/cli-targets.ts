@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { main } from '../src/cli/main.ts';
-import type { CliIo } from '../src/cli/io.ts';
+import { runHighbar } from './run-highbar.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { withDatabase } from './global-setup.ts';
 
@@ -87,9 +86,5 @@ export function cliTargets(): CliTargets {
 
 /** Runs `highbar ARGS` against a target with buffered output, as a user would see it. */
 export async function runCli(target: CliTarget, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', env: target.env };
-  const code = await main([...args, ...target.args], io);
-  return { code, stdout, stderr };
+  return runHighbar([...args, ...target.args], { env: target.env });
 }

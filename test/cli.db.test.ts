@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
-import type { CliIo } from '../src/cli/io.ts';
+import { runHighbar } from './run-highbar.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { openTestDatabase } from './db.ts';
 
@@ -28,12 +27,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => stdin, env };
-  const code = await main([...args, ...(env.DATABASE_URL ? [] : ['--data', path.join(dir, 'data')])], io);
-  return { code, stdout, stderr };
+function run(args: string[], stdin = '') {
+  return runHighbar([...args, ...(env.DATABASE_URL ? [] : ['--data', path.join(dir, 'data')])], { env, stdin });
 }
 
 async function countPeople(): Promise<number> {

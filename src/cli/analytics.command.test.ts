@@ -1,30 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from './io.ts';
-import { main } from './main.ts';
+import { describe, expect, it } from 'vitest';
+import { runHighbar as run, scratchFolder } from '../../test/run-highbar.ts';
 
 /** The offline analytics commands through the real entry point, with buffers for streams. */
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'highbar-analytics-'));
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, text: string): string {
-  const full = path.join(dir, name);
-  fs.writeFileSync(full, text);
-  return full;
-}
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', env: {} };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const scratch = scratchFolder('analytics');
+const file = scratch.file;
 
 /** 40 people: gender, level, rating 1-5 and a manager, patterned so every group has both outcomes. */
 function roster(): string {
@@ -108,7 +88,7 @@ describe('highbar audit bias', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--input is required.');
     expect(usage.stderr).toContain('--min-group must be a whole number');
-    const missing = await run(['audit', 'bias', '--input', path.join(dir, 'nope.csv'), '--outcome', 'r', '--favourable', '1', '--group', 'g']);
+    const missing = await run(['audit', 'bias', '--input', path.join(scratch.dir, 'nope.csv'), '--outcome', 'r', '--favourable', '1', '--group', 'g']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Cannot read');
   });

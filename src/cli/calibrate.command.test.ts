@@ -1,31 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AMAZON_POLICY } from '../policy/presets.ts';
-import type { CliIo } from './io.ts';
-import { main } from './main.ts';
+import { runHighbar, scratchFolder } from '../../test/run-highbar.ts';
 
 /** `highbar calibrate` through the real entry point, with buffers for streams and no database. */
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'highbar-calibrate-'));
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, text: string): string {
-  const full = path.join(dir, name);
-  fs.writeFileSync(full, text);
-  return full;
-}
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', env: {} };
-  const code = await main(['calibrate', ...args], io);
-  return { code, stdout, stderr };
-}
+const file = scratchFolder('calibrate').file;
+const run = (args: string[]) => runHighbar(['calibrate', ...args]);
 
 // Twelve people in Payments and three in Ledger. Payments (12) is held to amazon's targets:
 // TT 0-2 (it has 3), HV1 4-5 (5), LE exactly 1 (none). Ledger is under the 10-person threshold.

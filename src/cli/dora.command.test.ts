@@ -4,19 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bareClone, buildReleaseRepository } from '../../test/git-fixture.ts';
-import type { CliIo } from './io.ts';
-import { main } from './main.ts';
+import { runHighbar } from '../../test/run-highbar.ts';
 
 const ALPHA = fileURLToPath(new URL('../../test/fixtures/metrics/devlake-alpha/', import.meta.url));
 const JANUARY = ['--from', '2024-01-01', '--to', '2024-01-31'];
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', env: {} };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runHighbar(args);
 
 const dirs: string[] = [];
 let repo: { dir: string; remove: () => void };

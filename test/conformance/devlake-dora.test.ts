@@ -4,8 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/io.ts';
+import { runHighbar } from '../run-highbar.ts';
 import { calculateChangeLeadTime } from '../../src/metrics/dora/change-lead-time.rules.ts';
 import { calculateDeploymentCommitsDiffs } from '../../src/metrics/dora/commits-diffs.rules.ts';
 import { generateDeploymentCommits } from '../../src/metrics/dora/deployment-commits.rules.ts';
@@ -186,13 +185,7 @@ function linkInputs(fixture: Fixture): string {
   return dir;
 }
 
-async function runCli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', env: {} };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const runCli = (args: string[]) => runHighbar(args);
 
 function readCsv(file: string): Record<string, string>[] {
   return parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import type { CliIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { runHighbar } from '../run-highbar.ts';
 import { buildAccount } from '../factories.ts';
 import { client } from '../analytics-org.ts';
 import { startTestServer } from '../server.ts';
@@ -24,10 +23,7 @@ let hr: Awaited<ReturnType<typeof client>>;
 let datasetId: number;
 
 async function cliJson(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', env: {} };
-  const code = await main([...args, '--input', FILE, '--format', 'json'], io);
+  const { code, stdout, stderr } = await runHighbar([...args, '--input', FILE, '--format', 'json']);
   expect(code, stderr).toBe(0);
   return JSON.parse(stdout);
 }

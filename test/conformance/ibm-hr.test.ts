@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { runHighbar } from '../run-highbar.ts';
 
 /**
  * The IBM HR Analytics sample (../shared/data/ibm-hr-employee-attrition.csv, SOURCE.md: 1,470
@@ -32,13 +31,7 @@ function readPeople(): Person[] {
 
 const PEOPLE = readPeople();
 
-async function highbar(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', env: {} };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const highbar = (args: string[]) => runHighbar(args);
 
 async function auditJson(args: string[]) {
   const result = await highbar(['audit', 'bias', '--input', FILE, ...args, '--format', 'json']);
