@@ -11,6 +11,7 @@ import { forteSummaryOf, lookupOv } from './ov-matrix.rules.ts';
 import { groupDistribution } from './board.rules.ts';
 import { olrOf } from './olr-cycle.ts';
 import { authorizeReadSession, authorizeRunSession, loadSession } from './calibration.access.ts';
+import { csvCell } from '../shared/csv-cells.ts';
 
 /**
  * What a person reads about their own rating once it is delivered: exactly the parts the cycle's
@@ -133,19 +134,13 @@ export async function exportSessionCsv(db: Kysely<DB>, options: { actor: Actor; 
     .execute();
   const last = new Map<number, { name: string; at: Date; rationale: string; count: number }>();
   for (const c of changes) last.set(c.person_id, { name: c.name, at: c.at, rationale: c.rationale, count: (last.get(c.person_id)?.count ?? 0) + 1 });
-  const cell = (value: string | number | null) => {
-    const text = value === null ? '' : String(value);
-    // A leading =, +, - or @ would run as a formula in a spreadsheet; a quote disarms it.
-    const safe = /^[=+\-@\t\r]/u.test(text) ? `'${text}` : text;
-    return `"${safe.replaceAll('"', '""')}"`;
-  };
   const header = ['employee_id', 'name', 'level', 'manager', 'proposed_performance', 'proposed_potential', 'proposed_ov', 'performance', 'potential', 'ov', 'forte_summary', 'changes', 'last_changed_by', 'last_changed_at', 'last_rationale'];
   const lines = [header.join(',')];
   for (const r of rows) {
     const change = last.get(r.person_id);
     lines.push(
       [r.employee_id, r.name, r.level, r.manager, r.proposed_performance, r.proposed_potential, r.proposed_ov, r.performance, r.potential, r.ov, r.forte_summary, change?.count ?? 0, change?.name ?? null, change?.at.toISOString() ?? null, change?.rationale ?? null]
-        .map(cell)
+        .map(csvCell)
         .join(','),
     );
   }

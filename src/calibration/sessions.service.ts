@@ -210,6 +210,10 @@ export async function adjustRating(
   if (scale.length) throw new AppError('CALIBRATION_RULE_VIOLATED', { detail: scale.map((p) => `${p.path} ${p.message}`).join('; '), errors: scale, extra: { rule: 'OFF_SCALE' } });
 
   return db.transaction().execute(async (trx) => {
+    // Checked again under a share lock: finalising waits for this move to commit, and a move
+    // that starts after finalising committed sees it (found by test/concurrency-calibration).
+    const locked = await trx.selectFrom('calibration_sessions').select('status').where('id', '=', session.id).forShare().executeTakeFirstOrThrow();
+    assertSessionOpen({ ...session, status: locked.status });
     const current = await trx
       .selectFrom('calibrated_ratings')
       .select(['id', 'person_id', 'manager_id', 'performance', 'potential', 'ov', 'version'])
@@ -336,6 +340,13 @@ export async function finaliseSession(db: Kysely<DB>, options: { actor: Actor; s
   await db.transaction().execute(async (trx) => {
     const updated = await trx.updateTable('calibration_sessions').set({ status: 'finalised', finalised_at: options.now, version: sql`version + 1` }).where('id', '=', session.id).where('status', '=', 'open').executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT', { detail: 'The session was finalised meanwhile.', extra: { rule: 'RATING_LOCKED' } });
+    // The checks above read the ratings before this lock: a move committed since then would be
+    // finalised unchecked and miscounted, so the finalisation is refused and the board reloaded.
+    const stored = await trx.selectFrom('calibrated_ratings').select(['person_id', 'ov']).where('session_id', '=', session.id).execute();
+    const checked = new Map(rows.map((r) => [r.person_id, r.ov]));
+    if (stored.length !== rows.length || stored.some((r) => checked.get(r.person_id) !== r.ov)) {
+      throw new AppError('CONFLICT', { detail: 'A rating moved while the session was being finalised; look at the board again and finalise.', extra: { rule: 'RATINGS_MOVED' } });
+    }
     await appendAuditEvent(trx, {
       actorAccountId: options.actor.accountId,
       action: 'calibration.finalised',

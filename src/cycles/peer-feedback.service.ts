@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { countWords } from '../shared/words.ts';
+import { csvCell } from '../shared/csv-cells.ts';
 import { loadCycle, assertActionOpen, phaseOf, selectCycleColumns, cycleFromRow } from './cycle-loader.ts';
 import { aggregatePrinciples, peerAnswerProblems, releaseDecision, type PeerAnswers } from './feedback.rules.ts';
 import { findWordingConcerns } from './wording.rules.ts';
@@ -112,8 +113,11 @@ async function writeDraft(
   const expected = input.expectedVersion ?? null;
   const result = await sql<DraftRow>`
     with open_request as (
+      -- Locked, so a withdrawal or decline committing meanwhile is waited for and re-checked
+      -- rather than overwritten by the status update below (test/concurrency-feedback).
       select id from peer_requests
       where id = ${input.requestId} and status in ('requested', 'accepted')
+      for update
     ),
     updated as (
       update peer_feedback f
@@ -181,10 +185,10 @@ export async function listReceivedFeedback(db: Kysely<DB>, options: { actor: Act
 /** Received feedback as CSV for the recipient's own records: the same anonymised content, nothing more. */
 export async function exportReceivedFeedbackCsv(db: Kysely<DB>, options: { actor: Actor; cycleId: number; now: Date }): Promise<string> {
   const received = await listReceivedFeedback(db, options);
-  const cell = (value: string) => `"${value.replaceAll('"', '""')}"`;
   const lines = ['superpowers,areas_of_improvement,lps_championed,lps_to_improve'];
   for (const r of received.responses) {
-    lines.push([r.superpowers, r.improvements, (r.lpsChampioned ?? []).join('; '), (r.lpsToImprove ?? []).join('; ')].map(cell).join(','));
+    // Spreadsheet-safe: a peer's text starting with = or @ must not run as a formula when opened.
+    lines.push([r.superpowers, r.improvements, (r.lpsChampioned ?? []).join('; '), (r.lpsToImprove ?? []).join('; ')].map(csvCell).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

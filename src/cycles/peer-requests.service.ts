@@ -93,7 +93,10 @@ export async function withdrawPeerRequest(db: Kysely<DB>, options: { actor: Acto
   const mayWithdraw = subject && (isAboveInChain(options.actor, subject.path) || (options.actor.personId === subject.personId && request!.status === 'nominated'));
   if (!request || !mayWithdraw) throw new AppError('NOT_FOUND', { detail: `No peer request ${options.requestId} you can withdraw.` });
   if (request.status === 'submitted') throw new AppError('ALREADY_SUBMITTED', { detail: 'Feedback was already given for this request.', extra: { rule: 'ALREADY_SUBMITTED' } });
-  await db.updateTable('peer_requests').set({ status: 'withdrawn', updated_at: options.now }).where('id', '=', request.id).execute();
+  // Only while the status is still the one checked: a submission landing between the read and
+  // this write must not be withdrawn under the reviewer (found by test/concurrency-feedback).
+  const updated = await db.updateTable('peer_requests').set({ status: 'withdrawn', updated_at: options.now }).where('id', '=', request.id).where('status', '=', request.status).executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT', { detail: 'This request changed while you were withdrawing it; reload it and try again.', extra: { rule: 'REQUEST_CHANGED' } });
 }
 
 /** The reviewer accepts or declines (with a reason, which the subject's manager sees). */
@@ -108,11 +111,14 @@ export async function respondToPeerRequest(db: Kysely<DB>, options: { actor: Act
   if (!options.accept && !options.reason?.trim()) {
     throw new AppError('VALIDATION_FAILED', { detail: 'Say briefly why you decline, so the requester can ask someone else.', errors: [{ path: 'body.reason', message: 'is required when declining' }] });
   }
-  await db
+  // Conditional on the status checked above, as for withdrawing.
+  const updated = await db
     .updateTable('peer_requests')
     .set({ status: options.accept ? 'accepted' : 'declined', decline_reason: options.accept ? null : options.reason!.trim(), updated_at: options.now })
     .where('id', '=', request.id)
-    .execute();
+    .where('status', '=', request.status)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT', { detail: 'This request changed while you were answering it; reload it and try again.', extra: { rule: 'REQUEST_CHANGED' } });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { formatTimestamp } from '../timestamps.rules.ts';
+import { spreadsheetSafe } from '../../shared/csv-cells.ts';
 import type { DerivedTableName } from './derive.ts';
 
 type Kind = 'text' | 'timestamp' | 'number';
@@ -62,7 +63,8 @@ export function renderDerivedRows(table: DerivedTableName, rows: readonly Row[])
 export function toCsv(table: DerivedTableName, rows: readonly Record<string, Value>[]): string {
   const names = DERIVED_OUTPUT[table].columns.map((c) => c.name);
   const cell = (v: Value) => {
-    const text = v === null ? '' : String(v);
+    // Text from the input files is made spreadsheet-safe (a deployment named "=..." must not run).
+    const text = v === null ? '' : typeof v === 'string' ? spreadsheetSafe(v) : String(v);
     return /[",\r\n]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   return [names.join(','), ...rows.map((r) => names.map((name) => cell(r[name] ?? null)).join(','))].join('\n') + '\n';
