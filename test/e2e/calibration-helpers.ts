@@ -1,26 +1,7 @@
 import type { Page } from 'playwright-core';
 
-/** A GET in the page, with the page's session: for looking things up and checking the server's state. */
-export async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-    return response.json();
-  }, path) as Promise<T>;
-}
-
-/** A write in the page, with the CSRF header the web app sends. */
-export async function apiSend<T = unknown>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      // No content type without a body: the server refuses an empty JSON body.
-      const headers: Record<string, string> = body === undefined ? { 'x-highbar-csrf': '1' } : { 'content-type': 'application/json', 'x-highbar-csrf': '1' };
-      const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, path, body },
-  ) as Promise<{ status: number; json: T }>;
-}
+export { apiGet, apiSend } from './demo-browser.ts';
+import { apiGet, apiSend } from './demo-browser.ts';
 
 type Ov = 'TT' | 'HV3' | 'HV2' | 'HV1' | 'LE';
 export interface BoardJson {

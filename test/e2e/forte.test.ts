@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startDemoServer, type RunningServer } from './server-process.ts';
-import { launchChromium, screenshot, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser.ts';
+import { apiGet, apiSend, useDemoBrowser } from './demo-browser.ts';
 
 /**
  * A whole Forte cycle in Chromium over the demo organisation. The test makes its own cycle (it
@@ -11,13 +11,11 @@ import { launchChromium, screenshot, signIn } from './browser.ts';
  * employee reads the feedback without names while the manager reads it with them.
  */
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const demo = useDemoBrowser();
+const { asRole, open, demoEmail } = demo;
 
 const PEER_PASSWORD = 'peer-password-2026-long';
 const CYCLE_NAME = `Forte e2e ${Date.now().toString(36)}`;
-const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
 interface PersonRef {
@@ -32,50 +30,9 @@ let employee: PersonRef;
 let root: PersonRef;
 let peers: PersonRef[] = [];
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
 
-async function open(email: string, password: string, viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, server.url, email, password);
-  return page;
-}
-
-function demoEmail(role: string): string {
-  const email = server.accounts[role];
-  if (!email) throw new Error(`no demo account for ${role}: ${JSON.stringify(server.accounts)}`);
-  return email;
-}
-
-const asRole = (role: string, viewport = DESKTOP) => open(demoEmail(role), server.demoPassword, viewport);
 
 /** A GET in the page, with the page's session: for looking things up and checking the server's state. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-    return response.json();
-  }, path) as Promise<T>;
-}
-
-async function apiSend(page: Page, method: string, path: string, body: unknown): Promise<{ status: number; json: unknown }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-highbar-csrf': '1' }, body: JSON.stringify(body) });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-}
-
 type PersonJson = { id: number; name: string; email: string; manager: { id: number; name: string } | null };
 
 async function findPerson(page: Page, email: string): Promise<PersonJson> {
@@ -246,7 +203,7 @@ describe('a Forte review cycle in Chromium', () => {
 
   it('lets the employee nominate five teammates, shown against the recommended minimum', async () => {
     const page = await asRole('employee');
-    await page.goto(`${server.url}/cycles/${cycleId}/tasks`);
+    await page.goto(`${demo.server.url}/cycles/${cycleId}/tasks`);
     await page.getByRole('link', { name: 'Ask for feedback' }).first().click();
     await page.getByRole('heading', { name: 'Ask for feedback', level: 1 }).waitFor();
     await page.getByText('up to 30 open requests are allowed', { exact: false }).waitFor();
@@ -263,7 +220,7 @@ describe('a Forte review cycle in Chromium', () => {
 
   it('lets the manager approve the nominations from their tasks', async () => {
     const page = await asRole('manager');
-    await page.goto(`${server.url}/cycles/${cycleId}/tasks`);
+    await page.goto(`${demo.server.url}/cycles/${cycleId}/tasks`);
     await page.getByTestId('my-reports').getByRole('link', { name: `5 to approve for ${employee.name}` }).click();
     await page.getByRole('heading', { name: employee.name, level: 2 }).waitFor();
     await page.getByRole('button', { name: `Approve all 5 nominations for ${employee.name}` }).click();
@@ -275,7 +232,7 @@ describe('a Forte review cycle in Chromium', () => {
 
   it('lets HR end self review and remind people of what is outstanding', async () => {
     const page = await asRole('hr');
-    await page.goto(`${server.url}/cycles/${cycleId}/dashboard`);
+    await page.goto(`${demo.server.url}/cycles/${cycleId}/dashboard`);
     await page.getByTestId('dashboard-summary').waitFor();
     await endPhase(page, 'Peer feedback', 'End phase and start peer feedback');
     await page.getByRole('button', { name: 'Send reminders' }).click();
@@ -296,7 +253,7 @@ describe('a Forte review cycle in Chromium', () => {
       const improvements = page.getByLabel('Areas of improvement');
       const submit = page.getByRole('button', { name: 'Submit feedback' });
       if (i === 0) {
-        // 61 words: the counter turns, Submit is disabled, and nothing reaches the server.
+        // 61 words: the counter turns, Submit is disabled, and nothing reaches the demo.server.
         await superpowers.fill(words(61));
         const counter = page.getByTestId('word-counter').first();
         await expect.poll(() => counter.textContent()).toMatch(/^61 \/ 60 words/u);
@@ -346,12 +303,12 @@ describe('a Forte review cycle in Chromium', () => {
 
   it('lets the manager write and submit their review in the manager review phase', async () => {
     const hr = await asRole('hr');
-    await hr.goto(`${server.url}/cycles/${cycleId}/dashboard`);
+    await hr.goto(`${demo.server.url}/cycles/${cycleId}/dashboard`);
     await hr.getByTestId('dashboard-summary').waitFor();
     await endPhase(hr, 'Manager review', 'End phase and start manager review');
 
     const page = await asRole('manager');
-    await page.goto(`${server.url}/cycles/${cycleId}/team?person=${employee.id}`);
+    await page.goto(`${demo.server.url}/cycles/${cycleId}/team?person=${employee.id}`);
     const review = page.getByTestId('manager-review');
     await review.getByLabel('Narrative').fill('A strong year: led the checkout latency work end to end and raised the bar for incident reviews.');
     await review.getByLabel('Strengths').fill('Dives deep; owns problems nobody else picks up.');
@@ -371,7 +328,7 @@ describe('a Forte review cycle in Chromium', () => {
 
   it('lets HR move on to delivery, where the amazon policy releases peer feedback', async () => {
     const page = await asRole('hr');
-    await page.goto(`${server.url}/cycles/${cycleId}/dashboard`);
+    await page.goto(`${demo.server.url}/cycles/${cycleId}/dashboard`);
     await page.getByTestId('dashboard-summary').waitFor();
     await endPhase(page, 'Calibration', 'End phase and start calibration');
     await endPhase(page, 'Delivery', 'End phase and start delivery');
@@ -382,7 +339,7 @@ describe('a Forte review cycle in Chromium', () => {
 
   it('gives the employee their feedback without any author, and the manager’s review', async () => {
     const page = await asRole('employee');
-    await page.goto(`${server.url}/cycles/${cycleId}/feedback`);
+    await page.goto(`${demo.server.url}/cycles/${cycleId}/feedback`);
     await page.getByRole('heading', { name: '5 responses from your peers' }).waitFor();
     expect(await page.getByTestId('feedback-response').count()).toBe(5);
     await page.getByTestId('manager-review-view').getByText('raised the bar for incident reviews').waitFor();
@@ -399,7 +356,7 @@ describe('a Forte review cycle in Chromium', () => {
     await screenshot(page, 'forte-employee-received');
 
     const phone = await asRole('employee', PHONE);
-    await phone.goto(`${server.url}/cycles/${cycleId}/feedback`);
+    await phone.goto(`${demo.server.url}/cycles/${cycleId}/feedback`);
     await phone.getByRole('heading', { name: '5 responses from your peers' }).waitFor();
     expect(await noHorizontalScroll(phone)).toBeLessThanOrEqual(0);
     await screenshot(phone, 'forte-employee-received-phone');
@@ -407,14 +364,14 @@ describe('a Forte review cycle in Chromium', () => {
 
   it('shows the manager the same feedback with the five authors', async () => {
     const page = await asRole('manager');
-    await page.goto(`${server.url}/cycles/${cycleId}/team?person=${employee.id}`);
+    await page.goto(`${demo.server.url}/cycles/${cycleId}/team?person=${employee.id}`);
     const about = page.getByTestId('feedback-about');
     await expect.poll(() => about.getByTestId('feedback-author').count()).toBe(5);
     expect((await about.getByTestId('feedback-author').allTextContents()).sort()).toEqual(peers.map((p) => p.name).sort());
     await screenshot(page, 'forte-manager-feedback-authors');
 
     const phone = await asRole('manager', PHONE);
-    await phone.goto(`${server.url}/cycles/${cycleId}/team?person=${employee.id}`);
+    await phone.goto(`${demo.server.url}/cycles/${cycleId}/team?person=${employee.id}`);
     await phone.getByTestId('feedback-about').getByTestId('feedback-author').first().waitFor();
     expect(await noHorizontalScroll(phone)).toBeLessThanOrEqual(0);
     await screenshot(phone, 'forte-manager-team-phone');

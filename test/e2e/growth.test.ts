@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startDemoServer, type RunningServer } from './server-process.ts';
-import { launchChromium, screenshot, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser.ts';
+import { apiGet, useDemoBrowser } from './demo-browser.ts';
 
 /**
  * Growth between cycles in Chromium over the demo organisation: the demo employee sets a
@@ -11,10 +11,8 @@ import { launchChromium, screenshot, signIn } from './browser.ts';
  * picks the plan up. Then the workshop and team-health pages. Screenshots in artifacts/screenshots.
  */
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const DESKTOP = { width: 1280, height: 900 };
+const demo = useDemoBrowser();
+const { asRole } = demo;
 const GOAL = `Publish the ledger runbook ${Date.now().toString(36)}`;
 const OUTCOME = 'Published and used by two people on the rotation in one week.';
 const SKILL = 'Leading cross-team design reviews';
@@ -24,32 +22,6 @@ let employee: { id: number; name: string };
 let managerPage: Page;
 let employeePage: Page;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function asRole(role: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP });
-  contexts.push(context);
-  const page = await context.newPage();
-  const email = server.accounts[role];
-  if (!email) throw new Error(`no demo account for ${role}`);
-  await signIn(page, server.url, email, server.demoPassword);
-  return page;
-}
-
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-    return response.json();
-  }, path) as Promise<T>;
-}
 
 describe('growth between cycles in Chromium', () => {
   it('lets the employee set a quarterly goal from the Growth pages', async () => {
@@ -69,7 +41,7 @@ describe('growth between cycles in Chromium', () => {
   });
 
   it('lets the manager hold a check-in from the generated agenda', async () => {
-    await managerPage.goto(`${server.url}/growth/check-ins`);
+    await managerPage.goto(`${demo.server.url}/growth/check-ins`);
     const overview = managerPage.getByTestId('check-in-overview');
     await overview.waitFor();
     await expect.poll(async () => (await overview.textContent()) ?? '').toContain('Overdue');
@@ -85,7 +57,7 @@ describe('growth between cycles in Chromium', () => {
   });
 
   it('lets the employee close the quarter with a written outcome for every goal', async () => {
-    await employeePage.goto(`${server.url}/growth`);
+    await employeePage.goto(`${demo.server.url}/growth`);
     const form = employeePage.getByRole('form', { name: 'Close the quarter' });
     await form.waitFor();
     const outcomes = form.getByLabel(/^Outcome of/u);
@@ -99,7 +71,7 @@ describe('growth between cycles in Chromium', () => {
   });
 
   it('shows that evidence in the living document, its recency view and the calibration packet', async () => {
-    await managerPage.goto(`${server.url}/growth/document?person=${employee.id}`);
+    await managerPage.goto(`${demo.server.url}/growth/document?person=${employee.id}`);
     await managerPage.getByTestId('recency-view').waitFor();
     await managerPage.getByTestId('section-goals').getByText(OUTCOME, { exact: false }).first().waitFor();
     await screenshot(managerPage, 'growth-05-living-document');
@@ -109,7 +81,7 @@ describe('growth between cycles in Chromium', () => {
   });
 
   it('ends the delivered review with a development plan that the next check-in picks up', async () => {
-    await managerPage.goto(`${server.url}/growth/plan?person=${employee.id}`);
+    await managerPage.goto(`${demo.server.url}/growth/plan?person=${employee.id}`);
     const form = managerPage.getByRole('form', { name: /^Plan for /u }).first();
     await form.waitFor();
     await form.getByLabel('One skill to build').fill(SKILL);
@@ -119,10 +91,10 @@ describe('growth between cycles in Chromium', () => {
     await managerPage.getByTestId('plan').getByText(SKILL).waitFor();
     await screenshot(managerPage, 'growth-06-plan');
 
-    await employeePage.goto(`${server.url}/growth/plan`);
+    await employeePage.goto(`${demo.server.url}/growth/plan`);
     await employeePage.getByTestId('plan').getByText(SKILL).waitFor();
 
-    await managerPage.goto(`${server.url}/growth/check-ins?person=${employee.id}`);
+    await managerPage.goto(`${demo.server.url}/growth/check-ins?person=${employee.id}`);
     await managerPage.getByTestId('agenda').getByText(`Skill to build: ${SKILL}`).waitFor();
     const checkIn = managerPage.getByRole('form', { name: `Check-in with ${employee.name}` });
     await checkIn.getByLabel('Notes').fill('Kicked off the development plan.');
@@ -137,7 +109,7 @@ describe('growth between cycles in Chromium', () => {
   });
 
   it('lets the manager rate the workshop’s sample packets and see a revealed one', async () => {
-    await managerPage.goto(`${server.url}/growth/workshops`);
+    await managerPage.goto(`${demo.server.url}/growth/workshops`);
     await managerPage.getByRole('link', { name: 'Before Forte 2026' }).click();
     const radios = managerPage.getByRole('radio', { name: /^4 /u });
     await radios.first().waitFor();
@@ -146,14 +118,14 @@ describe('growth between cycles in Chromium', () => {
     await managerPage.getByRole('button', { name: 'Save my ratings' }).click();
     await managerPage.getByText('Ratings saved.').waitFor();
     await screenshot(managerPage, 'growth-09-workshop-rating');
-    await managerPage.goto(`${server.url}/growth/workshops`);
+    await managerPage.goto(`${demo.server.url}/growth/workshops`);
     await managerPage.getByRole('link', { name: 'Mid-year 2026 warm-up' }).click();
     await managerPage.getByTestId('workshop-results').getByText('Krippendorff’s alpha', { exact: false }).waitFor();
     await screenshot(managerPage, 'growth-10-workshop-results');
   });
 
   it('takes the employee’s pulse answer anonymously and shows the leader suppressed results', async () => {
-    await employeePage.goto(`${server.url}/growth/team-health`);
+    await employeePage.goto(`${demo.server.url}/growth/team-health`);
     const form = employeePage.getByRole('form', { name: 'Answer Winter health check' });
     await form.waitFor();
     const groups = form.getByRole('group');
@@ -162,7 +134,7 @@ describe('growth between cycles in Chromium', () => {
     await form.getByRole('button', { name: 'Send anonymously' }).click();
     await employeePage.getByText('You have answered this pulse.').waitFor();
     const leader = await asRole('leader');
-    await leader.goto(`${server.url}/growth/team-health`);
+    await leader.goto(`${demo.server.url}/growth/team-health`);
     await leader.getByTestId('pulse-results').first().waitFor();
     await screenshot(leader, 'growth-11-team-health');
   });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startDemoServer, type RunningServer } from './server-process.ts';
-import { launchChromium, screenshot, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot } from './browser.ts';
+import { apiGet, apiSend, useDemoBrowser } from './demo-browser.ts';
 
 /**
  * The attrition pipeline in Chromium over the demo organisation, whose seed leaves three people
@@ -10,46 +10,9 @@ import { launchChromium, screenshot, signIn } from './browser.ts';
  * through the same steps under the humane policy, seeing their plan at every one.
  */
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const demo = useDemoBrowser();
+const { asRole } = demo;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function asRole(role: string): Promise<Page> {
-  const email = server.accounts[role];
-  if (!email) throw new Error(`no demo account for ${role}`);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, server.url, email, server.demoPassword);
-  return page;
-}
-
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-    return response.json();
-  }, path) as Promise<T>;
-}
-
-async function apiSend(page: Page, method: string, path: string, body: unknown): Promise<{ status: number; json: any }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-highbar-csrf': '1' }, body: JSON.stringify(body) });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-}
 
 const stageOf = (page: Page) => page.getByTestId('case-stage');
 
@@ -85,7 +48,7 @@ let identified: CaseSummary[] = [];
 describe('the pipeline in Chromium', () => {
   it('shows HR the board and the people the calibration identified', async () => {
     const page = await asRole('hr');
-    await page.goto(`${server.url}/pipeline`);
+    await page.goto(`${demo.server.url}/pipeline`);
     await page.getByTestId('board-stages').waitFor();
     await page.getByTestId('case-list').waitFor();
     identified = (await apiGet<{ cases: CaseSummary[] }>(page, '/api/pipeline/cases?stage=identified')).cases;
@@ -96,7 +59,7 @@ describe('the pipeline in Chromium', () => {
   it('HR walks one person from LE through Focus, Pivot and a failed PIP to an appeal the jury wins', async () => {
     const page = await asRole('hr');
     const subject = identified[0]!;
-    await page.goto(`${server.url}/pipeline/cases/${subject.id}`);
+    await page.goto(`${demo.server.url}/pipeline/cases/${subject.id}`);
     await expectStage(page, 'Identified');
     await screenshot(page, 'pipeline-02-identified');
     await takeStep(page, 'startFocus', FOCUS);
@@ -141,7 +104,7 @@ describe('the pipeline in Chromium', () => {
   it('another person takes Tier 1 at the Pivot choice, with the offer letter figures', async () => {
     const page = await asRole('hr');
     const subject = identified[1]!;
-    await page.goto(`${server.url}/pipeline/cases/${subject.id}`);
+    await page.goto(`${demo.server.url}/pipeline/cases/${subject.id}`);
     await takeStep(page, 'startFocus', FOCUS);
     await expectStage(page, 'Focus');
     await takeStep(page, 'enterPivot', PIVOT);
@@ -157,20 +120,20 @@ describe('the pipeline in Chromium', () => {
   it('under the humane policy the employee sees their plan at every step', async () => {
     const hr = await asRole('hr');
     const employee = await asRole('employee');
-    await employee.goto(`${server.url}/pipeline/my-plan`);
+    await employee.goto(`${demo.server.url}/pipeline/my-plan`);
     await employee.getByTestId('no-plan').waitFor();
     const me = await apiGet<{ personId: number }>(employee, '/api/me');
     const opened = await apiSend(hr, 'POST', '/api/pipeline/cases', { source: 'manual', personId: me.personId, reason: 'Two quarters of slipped delivery on the search indexer', policy: 'humane' });
     expect(opened.status, JSON.stringify(opened.json)).toBe(201);
-    const caseId = opened.json.id as number;
+    const caseId = (opened.json as { id: number }).id;
 
     const mine = async (label: string, shot: string) => {
-      await employee.goto(`${server.url}/pipeline/my-plan`);
+      await employee.goto(`${demo.server.url}/pipeline/my-plan`);
       await expectStage(employee, label);
       await screenshot(employee, shot);
     };
     await mine('Identified', 'pipeline-humane-01-identified');
-    await hr.goto(`${server.url}/pipeline/cases/${caseId}`);
+    await hr.goto(`${demo.server.url}/pipeline/cases/${caseId}`);
     await takeStep(hr, 'startFocus', FOCUS);
     await expectStage(hr, 'Support plan');
     await mine('Support plan', 'pipeline-humane-02-support-plan');

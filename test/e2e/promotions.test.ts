@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startDemoServer, type RunningServer } from './server-process.ts';
-import { launchChromium, screenshot, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser.ts';
+import { apiGet, apiSend, useDemoBrowser } from './demo-browser.ts';
 
 /**
  * A promotion in Chromium over the demo organisation: the demo manager opens a case for their
@@ -11,11 +11,9 @@ import { launchChromium, screenshot, signIn } from './browser.ts';
  * the decision, and the candidate reads the outcome and their new compensation statement.
  */
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const demo = useDemoBrowser();
+const { asRole, open, demoEmail } = demo;
 const PASSWORD = 'promotion-e2e-password-2026';
-const DESKTOP = { width: 1280, height: 900 };
 
 interface PersonJson {
   id: number;
@@ -30,48 +28,7 @@ let teammate: PersonJson;
 let packetId = 0;
 let peerExcerpt = '';
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
 
-async function open(email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, server.url, email, password);
-  return page;
-}
-
-function demoEmail(role: string): string {
-  const email = server.accounts[role];
-  if (!email) throw new Error(`no demo account for ${role}: ${JSON.stringify(server.accounts)}`);
-  return email;
-}
-
-const asRole = (role: string) => open(demoEmail(role), server.demoPassword);
-
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-    return response.json();
-  }, path) as Promise<T>;
-}
-
-async function apiSend(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> | null }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-highbar-csrf': '1' }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-}
 
 const words = (n: number, seed: string) => {
   const list = seed.split(' ');
@@ -157,7 +114,7 @@ describe('a promotion in Chromium', () => {
 
   it('runs the committee: the manager presents but cannot vote, three members approve, HR decides', async () => {
     const hr = await asRole('hr');
-    await hr.goto(`${server.url}/promotions/${packetId}`);
+    await hr.goto(`${demo.server.url}/promotions/${packetId}`);
     await hr.getByRole('heading', { name: `${candidate.name}: L4 to L5`, level: 1 }).waitFor();
     const committee = hr.getByTestId('start-committee');
     const members = [demoEmail('leader'), demoEmail('employee'), teammate.email, demoEmail('manager')];
@@ -171,13 +128,13 @@ describe('a promotion in Chromium', () => {
     expect(await hr.getByTestId('committee').textContent()).toContain('(presents, does not vote)');
 
     const manager = await asRole('manager');
-    await manager.goto(`${server.url}/promotions/${packetId}`);
+    await manager.goto(`${demo.server.url}/promotions/${packetId}`);
     const refused = await apiSend(manager, 'PUT', `/api/promotion-packets/${packetId}/votes`, { vote: 'approve', feedback: 'My report is ready.' });
     expect(refused.status).toBe(422);
     expect(refused.json).toMatchObject({ code: 'PROMOTION_RULE_VIOLATED', rule: 'MANAGER_MAY_NOT_VOTE' });
 
     const leader = await asRole('leader');
-    await leader.goto(`${server.url}/promotions/${packetId}`);
+    await leader.goto(`${demo.server.url}/promotions/${packetId}`);
     const form = leader.getByTestId('vote-form');
     await form.getByRole('radio', { name: 'Approve' }).check();
     await form.getByLabel('Written feedback').fill('The retry design is SDE II work; the impact is measured.');
