@@ -123,10 +123,10 @@ async function benchIngest(target: Target) {
   const database = await freshDatabase(target, 'ingest');
   try {
     const started = performance.now();
-    const summary = await ingestGitRepository(database.db, { dir: repository.dir, service: 'bench', releaseTags: 'v*', repository: 'github.com/bench/repo' });
+    const summary = await ingestGitRepository(database.db, { dir: repository.dir, service: 'bench', releaseTags: 'v*', repository: 'github.com/bench/repo', embedded: target === 'pglite' });
     const ingestSeconds = seconds(started);
     const again = performance.now();
-    await ingestGitRepository(database.db, { dir: repository.dir, service: 'bench', releaseTags: 'v*', repository: 'github.com/bench/repo' });
+    await ingestGitRepository(database.db, { dir: repository.dir, service: 'bench', releaseTags: 'v*', repository: 'github.com/bench/repo', embedded: target === 'pglite' });
     const rerunSeconds = seconds(again);
     const result = {
       part: 'ingest', target, commits: summary.commits, releases: summary.releases,

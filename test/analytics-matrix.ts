@@ -27,11 +27,14 @@ export async function buildAnalyticsMatrixFixtures(db: Kysely<DB>, options: { hr
     'POST /api/analytics/bias-audits': { outcome: 'ov', cycleId: options.cycleId, favourable: ['TT', 'HV3'], group: 'attribute:gender', controls: ['level'] },
     'POST /api/analytics/datasets/{id}/bias-audit': { outcome: 'PerformanceRating', favourable: ['4'], group: 'Gender', controls: ['JobLevel'] },
     'POST /api/analytics/datasets/{id}/manager-drift': { outcome: 'PerformanceRating', favourable: ['4'], manager: 'Manager' },
+    'POST /api/analytics/complexity': { cycleId: options.cycleId, favourable: ['TT'], complexity: 'scope', group: 'attribute:gender' },
     'POST /api/analytics/simulations': { people: 200, teamSize: 10, teamSd: 0.5, noiseSd: 0.5, policy: 'forced', runs: 5, seed: 42 },
   };
   const requests: Record<string, (url: string) => InjectOptions> = {
     'POST /api/analytics/datasets': (url) => ({ method: 'POST', url, headers: { ...WRITE_HEADERS, 'content-type': 'text/csv', 'x-file-name': 'upload.csv' }, payload: SAMPLE_DATASET }),
     'GET /api/analytics/manager-drift': (url) => ({ method: 'GET', url: `${url}?cycleId=${options.cycleId}&favourable=TT,HV3` }),
+    'GET /api/analytics/promotion-velocity': (url) => ({ method: 'GET', url: `${url}?group=attribute:gender` }),
+    'GET /api/analytics/ura-governance': (url) => ({ method: 'GET', url: `${url}?cycleId=${options.cycleId}` }),
   };
   return { pathIds, bodies, requests };
 }

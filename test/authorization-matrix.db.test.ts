@@ -34,6 +34,7 @@ const EXPECTATIONS: Record<string, Record<Who, Outcome>> = {
   'DELETE /api/session': signedIn('allow'),
   'GET /api/me': signedIn('allow'),
   'POST /api/me/password': signedIn('allow'),
+  'POST /api/auth/reauthenticate': signedIn('allow'),
   'GET /api/accounts': only('admin'),
   'GET /api/accounts/{id}': only('admin'),
   'POST /api/accounts': only('admin'),
@@ -42,6 +43,10 @@ const EXPECTATIONS: Record<string, Record<Who, Outcome>> = {
   // The target sits outside the employee's and the manager's subtrees.
   'GET /api/people/{id}': { anonymous: 'deny', employee: 'allow-without-private', manager: 'allow-without-private', hr: 'allow', admin: 'allow' },
   'GET /api/people/{id}/demographics': only('hr'),
+  // Privacy: the target's export is theirs; HR in scope produces it on request (admins do not read
+  // reviews). Erasure is the admin's, refused (409) for the target, who has not left.
+  'GET /api/people/{id}/data-export': only('hr'),
+  'POST /api/people/{id}/erasure': only('admin'),
   'GET /api/teams': signedIn('allow'),
   'GET /api/ladders': signedIn('allow'),
   'POST /api/imports/people': only('admin'),
@@ -118,6 +123,12 @@ const EXPECTATIONS: Record<string, Record<Who, Outcome>> = {
   'DELETE /api/analytics/datasets/{id}': only('hr'),
   'POST /api/analytics/datasets/{id}/bias-audit': only('hr'),
   'POST /api/analytics/datasets/{id}/manager-drift': only('hr'),
+  // Governance analyses: demographics or pipeline data, HR only; sustainable work is team
+  // aggregates of operational data, which administrators also read.
+  'GET /api/analytics/promotion-velocity': only('hr'),
+  'POST /api/analytics/complexity': only('hr'),
+  'GET /api/analytics/ura-governance': only('hr'),
+  'GET /api/analytics/sustainable-work': only('hr', 'admin'),
   'GET /api/cycles/{id}/themes/me': only('employee', 'manager'),
   'GET /api/cycles/{id}/people/{personId}/themes': only('manager', 'hr'),
   'GET /api/cycles/{id}/themes': only('hr'),
@@ -208,6 +219,15 @@ const EXPECTATIONS: Record<string, Record<Who, Outcome>> = {
   'GET /api/metrics/people/{id}/code-signals': only('hr'),
   'GET /api/metrics/people/{id}/team-context': only('hr'),
   'POST /api/metrics/webhooks/{source}': all('deny'),
+  'GET /api/metrics/teams/{id}/operations': signedIn('allow'),
+  // Source identities: the matrix's target is outside the employee's and manager's reach.
+  'GET /api/metrics/identities/unmapped': only('hr', 'admin'),
+  'GET /api/metrics/people/{id}/identities': only('hr', 'admin'),
+  'PUT /api/metrics/people/{id}/identities': only('hr', 'admin'),
+  'DELETE /api/metrics/people/{id}/identities': only('hr', 'admin'),
+  'GET /api/webhook-sources': only('admin'),
+  'POST /api/webhook-sources': only('admin'),
+  'POST /api/webhook-sources/{name}/rotate': only('admin'),
 };
 
 let database: Database;
@@ -299,8 +319,10 @@ function sampleRequest(route: string, who: Who): InjectOptions {
   const bodies: Record<string, unknown> = {
     ...analytics.bodies,
     ...growth.bodies,
+    ...metrics.bodies,
     'POST /api/session': { email: account.email, password: account.password },
     'POST /api/me/password': { currentPassword: account.password, newPassword: account.password },
+    'POST /api/auth/reauthenticate': { password: account.password },
     'POST /api/accounts': { email: `new${++counter}@example.test`, name: 'New Person', password: 'a sensible long passphrase', roles: ['employee'] },
     'PATCH /api/accounts/{id}': { name: `Renamed ${++counter}` },
     'POST /api/cycles': { name: `Cycle ${++counter}`, rootPersonId: target.id, policy: 'humane' },
@@ -330,6 +352,7 @@ function sampleRequest(route: string, who: Who): InjectOptions {
     'POST /api/pipeline/identify': { cycleId },
     // Not a step from identification: refused with 409, past authorization.
     'POST /api/pipeline/cases/{id}/transitions': { version: 1, step: { type: 'checkIn', note: 'A check-in.' } },
+    'POST /api/people/{id}/erasure': { confirm: true },
     'POST /api/ura/exits': { personId: target.id, exitDate: '2026-01-15', kind: 'voluntary', regretted: true, reason: 'Moved abroad' },
     'PUT /api/ura/targets': { rootPersonId: topId, year: 2027, targetPercent: 6 },
     'POST /api/transfer-requests': { personId: reviewed.id, toManagerId: otherManagerId, note: 'Wants to join the other team.' },
@@ -337,6 +360,7 @@ function sampleRequest(route: string, who: Who): InjectOptions {
     'POST /api/calibration-sessions/{id}/adjustments': { personId: reviewed.id, performance: 4, potential: 3, rationale: 'Led the incident programme this year.', version: 1 },
   };
   if (analytics.requests[route]) return analytics.requests[route](url);
+  if (metrics.requests[route]) return metrics.requests[route](url);
   if (route === 'GET /api/calibration-sessions/{id}/compare') return { method, url: `${url}?policy=humane` };
   if (route === 'PUT /api/promotion-packets/{id}/sections/{section}') return { method, url: url.replace('{section}', 'impact'), headers: WRITE_HEADERS, payload: { text: 'Shipped the ledger.', evidence: [], version: 0 } };
   if (route === 'PUT /api/ladders/{key}/levels/{code}') return { method, url: '/api/ladders/sde/levels/L8', headers: WRITE_HEADERS, payload: { title: 'Senior Principal', expectations: { ...LADDER_L8, exampleBehaviours: ['Defines a technical strategy adopted across the company'] }, version: 1 } };
@@ -357,7 +381,7 @@ function sampleRequest(route: string, who: Who): InjectOptions {
 
 // Signing in costs an argon2 verification (tens of milliseconds); the matrix has thousands of
 // cases, so each role signs in once and keeps its session, except after a route that can end it.
-const SESSION_ENDING = new Set(['DELETE /api/session', 'POST /api/me/password', 'PATCH /api/accounts/{id}', 'POST /api/session']);
+const SESSION_ENDING = new Set(['DELETE /api/session', 'POST /api/me/password', 'PATCH /api/accounts/{id}', 'POST /api/session', 'POST /api/auth/reauthenticate']);
 const sessionCookies = new Map<Who, string>();
 async function cookieFor(who: Exclude<Who, 'anonymous'>): Promise<string> {
   let cookie = sessionCookies.get(who);

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { idParamsSchema, problemSchema } from '../shared/schemas/common.ts';
-import { changePasswordBodySchema, meSchema, signInBodySchema } from '../shared/schemas/session.ts';
+import { changePasswordBodySchema, meSchema, reauthenticateBodySchema, reauthenticationSchema, signInBodySchema } from '../shared/schemas/session.ts';
 import { accountListSchema, accountSchema, createAccountBodySchema, updateAccountBodySchema } from '../shared/schemas/accounts.ts';
 import { requireActor } from '../app/auth.ts';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../app/session-cookie.ts';
-import { signIn, signOut, hashSessionToken } from './sessions.service.ts';
+import { signIn, signOut, hashSessionToken, reauthenticate } from './sessions.service.ts';
 import { changeOwnPassword, createAccount, getAccount, listAccounts, updateAccount } from './accounts.service.ts';
 import { authorizeManageAccounts } from './accounts.access.ts';
 import type { Actor } from './actor.ts';
@@ -64,6 +64,32 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () => 
       await signOut(db, { token: request.sessionToken!, actor, now: now(), requestId: request.id });
       clearSessionCookie(request, reply);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/reauthenticate',
+    {
+      schema: {
+        operationId: 'reauthenticate',
+        tags: ['session'],
+        summary: 'Prove my password again before pipeline, calibration or demographic records; rotates the session cookie',
+        body: reauthenticateBodySchema,
+        response: { 200: reauthenticationSchema, ...errors, 429: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { token, expiresAt, passwordVerifiedAt } = await reauthenticate(db, {
+        token: request.sessionToken!,
+        actor,
+        password: request.body.password,
+        ip: request.ip,
+        now: now(),
+        requestId: request.id,
+      });
+      setSessionCookie(request, reply, token, expiresAt);
+      return { passwordVerifiedAt: passwordVerifiedAt.toISOString() };
     },
   );
 

@@ -72,11 +72,17 @@ export async function loadActor(db: Kysely<DB>, accountId: number): Promise<Acto
 export async function loadSessionActor(db: Kysely<DB>, tokenHash: string) {
   const row = await selectAccountWithPerson(db)
     .innerJoin('sessions', 'sessions.account_id', 'accounts.id')
-    .select(['sessions.last_seen_at', 'sessions.expires_at'])
+    .select(['sessions.last_seen_at', 'sessions.expires_at', 'sessions.password_verified_at'])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return null;
-  return { accountId: row.id, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at, actor: await actorFromRow(db, row) };
+  return {
+    accountId: row.id,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+    passwordVerifiedAt: row.password_verified_at,
+    actor: await actorFromRow(db, row),
+  };
 }
 
 async function actorFromRow(db: Kysely<DB>, account: AccountRow): Promise<Actor | null> {

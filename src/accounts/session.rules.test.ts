@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SESSION_POLICY, sessionNeedsTouch, sessionState, type SessionPolicy } from './session.rules.ts';
+import { DEFAULT_SESSION_POLICY, DEFAULT_STEP_UP_WINDOW_MS, sessionNeedsTouch, sessionState, stepUpState, type SessionPolicy } from './session.rules.ts';
 
 const SIGNED_IN = new Date('2025-03-10T09:00:00.000Z');
 const MINUTE = 60_000;
@@ -88,5 +88,60 @@ describe('sessionNeedsTouch', () => {
       expect(sessionState({ lastSeenAt: lastSeen, expiresAt: EXPIRES }, now)).toBe('valid');
       if (sessionNeedsTouch(lastSeen, now)) lastSeen = now;
     }
+  });
+});
+
+describe('stepUpState', () => {
+  const WINDOW = DEFAULT_STEP_UP_WINDOW_MS;
+
+  it('asks for a proof within 15 minutes by default, well inside the idle limit', () => {
+    expect(WINDOW).toBe(15 * MINUTE);
+    expect(WINDOW).toBeLessThan(IDLE);
+  });
+
+  it('counts sign-in as a proof, fresh until one millisecond before the window ends', () => {
+    expect(stepUpState(SIGNED_IN, SIGNED_IN)).toBe('fresh');
+    expect(stepUpState(SIGNED_IN, at(WINDOW - 1))).toBe('fresh');
+    expect(stepUpState(SIGNED_IN, at(WINDOW))).toBe('stale');
+  });
+
+  it('treats a session with no recorded proof as stale at any time', () => {
+    expect(stepUpState(null, SIGNED_IN)).toBe('stale');
+    expect(stepUpState(null, at(1))).toBe('stale');
+  });
+
+  it('accepts a proof a moment in the future: replicas’ clocks differ slightly', () => {
+    expect(stepUpState(at(2_000), SIGNED_IN)).toBe('fresh');
+  });
+
+  it('follows a configured window', () => {
+    expect(stepUpState(SIGNED_IN, at(5 * MINUTE - 1), 5 * MINUTE)).toBe('fresh');
+    expect(stepUpState(SIGNED_IN, at(5 * MINUTE), 5 * MINUTE)).toBe('stale');
+  });
+
+  it('over a working day in constant use: the session stays valid while step-up goes stale every window until re-authenticated', () => {
+    // A user active every minute, re-authenticating whenever a step-up route asks.
+    let lastSeen = SIGNED_IN;
+    let proof = SIGNED_IN;
+    const proofs: number[] = [];
+    for (let ms = 0; ms < ABSOLUTE; ms += MINUTE) {
+      const now = at(ms);
+      expect(sessionState({ lastSeenAt: lastSeen, expiresAt: EXPIRES }, now)).toBe('valid');
+      if (stepUpState(proof, now) === 'stale') {
+        expect(now.getTime() - proof.getTime()).toBe(WINDOW);
+        proof = now;
+        proofs.push(ms);
+      }
+      if (sessionNeedsTouch(lastSeen, now)) lastSeen = now;
+    }
+    // Asked exactly once per window, at each window's end.
+    expect(proofs.length).toBe(Math.ceil(ABSOLUTE / WINDOW) - 1);
+    expect(proofs[0]).toBe(WINDOW);
+  });
+
+  it('an idle user past the window but inside the idle limit keeps the session and must prove the password', () => {
+    const now = at(20 * MINUTE);
+    expect(sessionState(buildSession(), now)).toBe('valid');
+    expect(stepUpState(SIGNED_IN, now)).toBe('stale');
   });
 });

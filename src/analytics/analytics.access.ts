@@ -42,6 +42,17 @@ export function authorizeGroupThemes(actor: Actor, root: { id: number; path: str
 }
 
 /**
+ * Sustainable-work signals are team aggregates of operational data, with no demographic
+ * attribute: HR partners read the teams of their scope, administrators (who run the metrics
+ * ingestion and see the same data on the metrics pages) every team.
+ */
+export function authorizeTeamSignals(actor: Actor): 'scope' | 'everyone' {
+  if (actor.hrScope) return actor.hrScope.wholeOrganisation ? 'everyone' : 'scope';
+  if (hasRole(actor, 'admin')) return 'everyone';
+  throw new AppError('FORBIDDEN', { detail: 'Sustainable-work signals are for HR partners and administrators.' });
+}
+
+/**
  * The policy lab simulates a synthetic organisation: no person's data is involved, so the people
  * who shape policies use it, HR partners and administrators alike.
  */

@@ -20,6 +20,7 @@ import { assessCycleDrift } from './manager-drift.service.ts';
 import { runSimulation } from './simulation.service.ts';
 import { listAnalyticsAttributes } from './attributes.service.ts';
 import { datasetRoutes } from './datasets.routes.ts';
+import { governanceRoutes } from './governance.routes.ts';
 import { themesRoutes } from './themes.routes.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
@@ -58,6 +59,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () =>
   app.get(
     '/api/calibration-sessions/:id/bias-audit',
     {
+      config: { stepUp: true },
       schema: {
         operationId: 'getSessionBiasAudit',
         tags: ['analytics', 'calibration'],
@@ -71,4 +73,5 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () =>
   );
   await app.register(datasetRoutes, options);
   await app.register(themesRoutes, options);
+  await app.register(governanceRoutes, options);
 };

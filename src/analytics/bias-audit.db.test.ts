@@ -130,7 +130,9 @@ describe('POST /api/analytics/bias-audits', () => {
     const missingCycle = await as.hr('POST', '/api/analytics/bias-audits', { ...AUDIT });
     expect(missingCycle.statusCode).toBe(400);
     const tooSmall = await as.hr('POST', '/api/analytics/bias-audits', { ...AUDIT, cycleId, minGroup: 3 });
-    expect(tooSmall.statusCode).toBe(400);
+    expect(tooSmall.statusCode).toBe(422);
+    expect(tooSmall.json().detail).toContain("below the policy's 5 (analytics.minGroupSize)");
+    expect((await as.hr('POST', '/api/analytics/bias-audits', { ...AUDIT, cycleId, minGroup: 2 })).statusCode).toBe(400);
   });
 
   it('audits exits from the people records', async () => {

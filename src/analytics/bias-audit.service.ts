@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../accounts/actor.ts';
 import type { AppBiasAudit, AppBiasAuditBody } from '../shared/schemas/analytics.ts';
-import { DEFAULT_ANALYTICS_POLICY } from '../policy/analytics.schema.ts';
 import { authorizeHrAnalytics } from './analytics.access.ts';
 import { attributeOf } from './audit-dimensions.rules.ts';
 import { findCycle, findRootInScope, loadPeopleWithExit, loadRatedPeople } from './audit-population.repository.ts';
 import { auditWithMemory } from './audit-with-memory.service.ts';
 import { DISCLOSURE_MEMORY_DAYS } from './disclosure.repository.ts';
 import { analysisRefused } from './analysis-problems.ts';
+import { activeAnalyticsPolicy, minGroupFor } from './analytics-policy.service.ts';
 import { favourableProblems, OUTCOME_SCALES } from './app-outcomes.rules.ts';
 
 /**
@@ -20,6 +20,7 @@ import { favourableProblems, OUTCOME_SCALES } from './app-outcomes.rules.ts';
 export async function auditAppBias(db: Kysely<DB>, options: { actor: Actor; body: AppBiasAuditBody; now: Date }): Promise<AppBiasAudit> {
   const { actor, body, now } = options;
   authorizeHrAnalytics(actor);
+  const minGroup = minGroupFor(await activeAnalyticsPolicy(db), body.minGroup);
   const problems = favourableProblems(body.outcome, body.favourable);
   if (problems.length) throw analysisRefused(problems);
   const root = body.rootPersonId === undefined ? null : await findRootInScope(db, { actor, personId: body.rootPersonId });
@@ -49,7 +50,7 @@ export async function auditAppBias(db: Kysely<DB>, options: { actor: Actor; body
       favourable: body.favourable,
       group: body.group,
       controls: body.controls,
-      minGroup: body.minGroup ?? DEFAULT_ANALYTICS_POLICY.minGroupSize,
+      minGroup,
       ...(body.reference !== undefined ? { reference: body.reference } : {}),
       asOf,
       now,

@@ -9,6 +9,7 @@ import { prepareManagerCounts } from './drift-input.ts';
 import { assessManagerDrift, DEFAULT_FLAG_PROBABILITY } from './manager-drift.ts';
 import { readDatasetTable } from './datasets.service.ts';
 import { analysisRefused } from './analysis-problems.ts';
+import { activeAnalyticsPolicy, minGroupFor } from './analytics-policy.service.ts';
 
 /**
  * `highbar audit bias` over an uploaded dataset, step for step as the CLI runs it, so the page
@@ -19,16 +20,17 @@ import { analysisRefused } from './analysis-problems.ts';
 export async function auditDatasetBias(db: Kysely<DB>, options: { actor: Actor; datasetId: number; body: z.output<typeof datasetBiasBodySchema> }): Promise<BiasReport> {
   const { body } = options;
   const { fileName, table } = await readDatasetTable(db, options);
+  const minGroup = minGroupFor(await activeAnalyticsPolicy(db), body.minGroup);
   const prepared = prepareBiasAudit(table, {
     outcome: body.outcome,
     favourable: body.favourable,
     group: body.group,
     controls: body.controls,
-    minGroup: body.minGroup,
+    minGroup,
     ...(body.grades ? { grades: body.grades } : {}),
   });
   if (!prepared.ok) throw analysisRefused(prepared.problems, fileName);
-  const audited = auditBias(prepared.value, { minGroup: body.minGroup, ...(body.reference !== undefined ? { reference: body.reference } : {}) });
+  const audited = auditBias(prepared.value, { minGroup, ...(body.reference !== undefined ? { reference: body.reference } : {}) });
   if (!audited.ok) throw analysisRefused(audited.problems, fileName);
   return audited.value;
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../accounts/actor.ts';
 import { authorizeRunSession, loadSession } from '../calibration/calibration.access.ts';
 import { forteSummaryOf } from '../calibration/ov-matrix.rules.ts';
 import { sessionBiasQuerySchema, type SessionBiasAudit } from '../shared/schemas/analytics.ts';
-import { DEFAULT_ANALYTICS_POLICY } from '../policy/analytics.schema.ts';
+import { activeAnalyticsPolicy, minGroupFor } from './analytics-policy.service.ts';
 import type { z } from 'zod';
 import { hrScopeCovers } from './analytics.access.ts';
 import { attributeOf } from './audit-dimensions.rules.ts';
@@ -40,6 +40,7 @@ export async function auditSessionBias(
   const problems = favourableProblems(query.outcome, query.favourable);
   if (problems.length) throw new AppError('ANALYSIS_REFUSED', { detail: describeProblems(problems).join(' ') });
 
+  const minGroup = minGroupFor(await activeAnalyticsPolicy(db), query.minGroup);
   const rows = await loadSessionPeople(db, { sessionId: session.id, attributes });
   const scale = OUTCOME_SCALES[query.outcome];
   const proposed = rows.map((r) => (query.outcome === 'ov' ? r.proposed_ov : forteSummaryOf(session.olr, r.proposed_performance)));
@@ -57,7 +58,7 @@ export async function auditSessionBias(
       favourable: query.favourable,
       group: query.group,
       controls: query.controls,
-      minGroup: query.minGroup ?? DEFAULT_ANALYTICS_POLICY.minGroupSize,
+      minGroup,
       ...(query.reference !== undefined ? { reference: query.reference } : {}),
       asOf: session.cycle.launchedAt ?? options.now,
       now: options.now,

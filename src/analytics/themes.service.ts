@@ -6,7 +6,7 @@ import { loadCycle } from '../cycles/cycle-loader.ts';
 import { listFeedbackAbout, listReceivedFeedback } from '../cycles/peer-feedback.service.ts';
 import { aggregatePrinciples } from '../cycles/feedback.rules.ts';
 import type { FeedbackThemes } from '../shared/schemas/analytics.ts';
-import { DEFAULT_ANALYTICS_POLICY } from '../policy/analytics.schema.ts';
+import { activeAnalyticsPolicy } from './analytics-policy.service.ts';
 import { authorizeGroupThemes } from './analytics.access.ts';
 import { phraseFrequencies, recurringPhrases, type PhraseFrequencies } from './themes.ts';
 
@@ -62,7 +62,7 @@ export async function groupThemes(db: Kysely<DB>, options: { actor: Actor; cycle
     .execute();
   const subject = { kind: rootId === cycle.rootPersonId ? ('organisation' as const) : ('team' as const), id: root.id, name: root.name };
   const people = new Set(rows.map((r) => r.subject_id)).size;
-  const minGroup = DEFAULT_ANALYTICS_POLICY.minGroupSize;
+  const { minGroupSize: minGroup } = await activeAnalyticsPolicy(db);
   if (people < minGroup) {
     return { ...hidden(subject, `Themes are shown for groups of at least ${minGroup} people with feedback; this one has fewer.`), people: 0 };
   }

@@ -27,6 +27,13 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example:5432/highbar' }).databaseUrl).toContain('db.example');
   });
 
+  it('asks for a password proof within 15 minutes on step-up routes unless configured otherwise', () => {
+    expect(loadConfig({}).stepUpWindowSeconds).toBe(900);
+    expect(loadConfig({ HIGHBAR_STEP_UP_WINDOW_SECONDS: '300' }).stepUpWindowSeconds).toBe(300);
+    expect(() => loadConfig({ HIGHBAR_STEP_UP_WINDOW_SECONDS: '0' })).toThrow(/stepUpWindowSeconds/);
+    expect(() => loadConfig({ HIGHBAR_STEP_UP_WINDOW_SECONDS: String(13 * 3600) })).toThrow(/stepUpWindowSeconds/);
+  });
+
   it('names the offending setting when a value is invalid', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/port/);
   });

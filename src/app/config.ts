@@ -14,11 +14,15 @@ export const configSchema = z.object({
   nodeEnv: z.enum(['development', 'production', 'test']).default('development'),
   /** PGlite does not fsync like a server; production on it needs an explicit yes. */
   allowEmbeddedInProduction: booleanText.default(false),
+  /** A PostgreSQL server with fsync or synchronous_commit off loses acknowledged writes; production on it needs an explicit yes. */
+  allowUnsafeDurability: booleanText.default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The origin browsers use when behind a proxy (https://highbar.example.com); else the Host header. */
   publicOrigin: z.string().url().optional(),
   trustProxy: booleanText.default(false),
   webDist: z.string().default(path.resolve(import.meta.dirname, '../../web/dist')),
+  /** How recent a password proof pipeline, calibration and demographic routes need (docs/security.md). */
+  stepUpWindowSeconds: z.coerce.number().int().min(1).max(12 * 60 * 60).default(15 * 60),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -31,9 +35,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Record<key
     databaseUrl: env.DATABASE_URL || undefined,
     nodeEnv: env.NODE_ENV,
     allowEmbeddedInProduction: env.HIGHBAR_ALLOW_EMBEDDED_IN_PRODUCTION,
+    allowUnsafeDurability: env.HIGHBAR_ALLOW_UNSAFE_DURABILITY,
     logLevel: env.LOG_LEVEL,
     publicOrigin: env.HIGHBAR_PUBLIC_ORIGIN || undefined,
     trustProxy: env.HIGHBAR_TRUST_PROXY,
+    stepUpWindowSeconds: env.HIGHBAR_STEP_UP_WINDOW_SECONDS || undefined,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
   const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));

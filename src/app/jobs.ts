@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import type { Database } from '../db/database.ts';
 import { escalateMissedDeadlines } from '../pipeline/deadlines.service.ts';
 import { remindGrowth } from '../growth/reminders.service.ts';
+import { applyRetention } from '../privacy/retention.service.ts';
 
 /** A background job: what it is called, when it runs (cron, UTC), and what it does at a given time. */
 export interface ScheduledJob {
@@ -18,6 +19,8 @@ export function backgroundJobs(db: Kysely<DB>): ScheduledJob[] {
     { name: 'pipeline-deadlines', cron: '*/15 * * * *', run: (now) => escalateMissedDeadlines(db, { now }) },
     // Overdue check-ins and missing development plans; reminders are deduplicated per day.
     { name: 'growth-reminders', cron: '0 7 * * *', run: (now) => remindGrowth(db, { now }) },
+    // Deletes what is past the policy's retention periods (privacy.retention); audited when it deletes.
+    { name: 'privacy-retention', cron: '30 3 * * *', run: (now) => applyRetention(db, { now }) },
   ];
 }
 

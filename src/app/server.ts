@@ -27,6 +27,7 @@ import { promotionsRoutes } from '../promotions/promotions.routes.ts';
 import { careerRoutes } from '../promotions/career.routes.ts';
 import { compensationRoutes } from '../compensation/compensation.routes.ts';
 import { pipelineRoutes } from '../pipeline/pipeline.routes.ts';
+import { privacyRoutes } from '../privacy/privacy.routes.ts';
 
 export interface ServerOptions {
   db: Kysely<DB>;
@@ -39,6 +40,8 @@ export interface ServerOptions {
   webDist?: string;
   /** The database pool's state, for /metrics; absent for the embedded database. */
   poolStats?: () => PoolStats;
+  /** How recent a password proof step-up routes need (HIGHBAR_STEP_UP_WINDOW_SECONDS); 15 minutes by default. */
+  stepUpWindowMs?: number;
 }
 
 /** Builds the HTTP server: plugins, then every feature's routes. It does not listen. */
@@ -66,7 +69,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     transform: jsonSchemaTransform,
   });
-  registerAuth(app, { db: options.db, now, publicOrigin: options.publicOrigin });
+  registerAuth(app, { db: options.db, now, publicOrigin: options.publicOrigin, stepUpWindowMs: options.stepUpWindowMs });
 
   app.get(
     '/api/health',
@@ -92,6 +95,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(careerRoutes, { db: options.db, now });
   await app.register(compensationRoutes, { db: options.db, now });
   await app.register(pipelineRoutes, { db: options.db, now });
+  await app.register(privacyRoutes, { db: options.db, now });
 
   await registerWebApp(app, options.webDist);
   return app;

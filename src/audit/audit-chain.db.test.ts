@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../db/schema.ts';
 import { cliTargets, runCli, type CliTarget } from '../../test/cli-targets.ts';
-import { appendAuditEvent, auditEntryHash, GENESIS_HASH } from './audit.service.ts';
+import { appendAuditEvent, auditEntryHash, detailsHashOf, GENESIS_HASH } from './audit.service.ts';
 import { verifyAuditChain } from './audit-chain.service.ts';
 
 /**
@@ -159,7 +159,7 @@ async function insertChain(db: Kysely<DB>, count: number) {
     for (let seq = start; seq < Math.min(start + 1000, count + 1); seq++) {
       const content = { seq, at: new Date(Date.UTC(2026, 0, 1) + seq * 1000), actorAccountId: seq % 50, action: 'rating.changed', subjectType: 'person', subjectId: String(seq % 977), details: { n: seq }, prevHash };
       const hash = auditEntryHash(content);
-      rows.push({ seq, at: content.at, actor_account_id: content.actorAccountId, action: content.action, subject_type: content.subjectType, subject_id: content.subjectId, details: JSON.stringify(content.details), prev_hash: prevHash, hash });
+      rows.push({ seq, at: content.at, actor_account_id: content.actorAccountId, action: content.action, subject_type: content.subjectType, subject_id: content.subjectId, details: JSON.stringify(content.details), details_hash: detailsHashOf(content.details), prev_hash: prevHash, hash });
       prevHash = hash;
     }
     await db.insertInto('audit_events').values(rows).execute();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditEntryHash, GENESIS_HASH } from './audit.service.ts';
+import { auditEntryHash, detailsHashOf, GENESIS_HASH } from './audit.service.ts';
 import { checkChainEntries, finishChainCheck, isChainHash, startChainCheck, verifyChainEntries, type ChainEntry } from './audit-chain.rules.ts';
 
 /** A correctly linked chain of `length` entries, built the way appendAuditEvent builds it. */
@@ -18,11 +18,19 @@ function buildChain(length: number): ChainEntry[] {
       details: { from: 'HV1', to: 'HV2', why: `reason ${seq}` },
       prevHash,
     };
-    const hash = auditEntryHash(content);
-    entries.push({ ...content, hash });
-    prevHash = hash;
+    const entry = seal(content);
+    entries.push(entry);
+    prevHash = entry.hash;
   }
   return entries;
+}
+
+/** An entry with its details hash and entry hash computed from its content, as the writer stores it. */
+function seal(content: Omit<ChainEntry, 'hash' | 'detailsHash'> & { detailsHash?: string; hash?: string }): ChainEntry {
+  const { hash: _hash, detailsHash: _detailsHash, ...fields } = content;
+  const detailsHash = detailsHashOf(fields.details);
+  const { details: _details, ...hashed } = fields;
+  return { ...fields, detailsHash, hash: auditEntryHash({ ...hashed, detailsHash }) };
 }
 
 /** Recomputes the hashes from `from` on, as someone who knows the algorithm would. */
@@ -30,8 +38,7 @@ function rehash(entries: ChainEntry[], from: number): ChainEntry[] {
   const out = entries.slice(0, from);
   for (const entry of entries.slice(from)) {
     const prevHash = out.at(-1)?.hash ?? GENESIS_HASH;
-    const { hash: _old, ...content } = { ...entry, prevHash };
-    out.push({ ...content, hash: auditEntryHash(content) });
+    out.push(seal({ ...entry, prevHash }));
   }
   return out;
 }
@@ -61,8 +68,7 @@ describe('verifyChainEntries', () => {
 
   it('names an edited and re-hashed entry by the broken link of the next one', () => {
     const chain = buildChain(6);
-    const { hash: _old, ...content } = { ...chain[2]!, details: { rewritten: true } };
-    chain[2] = { ...content, hash: auditEntryHash(content) };
+    chain[2] = seal({ ...chain[2]!, details: { rewritten: true } });
     expect(verifyChainEntries(chain).problem).toMatchObject({ kind: 'broken-link', seq: 4 });
   });
 

@@ -1,4 +1,5 @@
-import { auditEntryHash, GENESIS_HASH } from './audit.service.ts';
+import { auditEntryHash, detailsHashOf, GENESIS_HASH } from './audit.service.ts';
+import { declaredErasures, isErasureMarker } from './audit-erasure.rules.ts';
 
 /** One stored audit entry, as verification reads it back. */
 export interface ChainEntry {
@@ -9,11 +10,13 @@ export interface ChainEntry {
   subjectType: string;
   subjectId: string | null;
   details: Record<string, unknown>;
+  /** The stored hash of the details as written; the entry hash covers this, not the details. */
+  detailsHash: string;
   prevHash: string;
   hash: string;
 }
 
-export type ChainProblemKind = 'missing-sequence' | 'broken-link' | 'hash-mismatch' | 'head-not-found';
+export type ChainProblemKind = 'missing-sequence' | 'broken-link' | 'hash-mismatch' | 'head-not-found' | 'unaccounted-erasure';
 
 export interface ChainProblem {
   kind: ChainProblemKind;
@@ -32,6 +35,11 @@ export interface ChainCheck {
   last: { seq: number; hash: string } | null;
   expectedHead: string | null;
   headFound: boolean;
+  /**
+   * Erased payloads and the erasure entries that declare them, by erasure time (ISO): they must
+   * agree at the end. `firstSeq` is the first erased entry, `eventSeq` the first declaring one.
+   */
+  erasures: Record<string, { erased: number; declared: number; firstSeq: number | null; eventSeq: number | null }>;
   problem: ChainProblem | null;
 }
 
@@ -44,26 +52,42 @@ export function isChainHash(text: string): boolean {
 
 /** The state before the first entry; the genesis hash is in every chain, even an empty one. */
 export function startChainCheck(expectedHead: string | null = null): ChainCheck {
-  return { entries: 0, last: null, expectedHead, headFound: expectedHead === null || expectedHead === GENESIS_HASH, problem: null };
+  return { entries: 0, last: null, expectedHead, headFound: expectedHead === null || expectedHead === GENESIS_HASH, erasures: {}, problem: null };
 }
 
 /** Checks the next entries, in sequence order; stops at the first bad one. */
 export function checkChainEntries(check: ChainCheck, entries: readonly ChainEntry[]): ChainCheck {
   let { entries: count, last, headFound } = check;
   if (check.problem) return check;
+  const erasures = { ...check.erasures };
+  const tally = (at: string) => (erasures[at] = { ...(erasures[at] ?? { erased: 0, declared: 0, firstSeq: null, eventSeq: null }) });
   for (const entry of entries) {
     const problem = entryProblem(entry, last);
-    if (problem) return { ...check, entries: count, last, headFound, problem };
+    if (problem) return { ...check, entries: count, last, headFound, erasures, problem };
     count += 1;
     last = { seq: entry.seq, hash: entry.hash };
     if (!headFound && entry.hash === check.expectedHead) headFound = true;
+    if (isErasureMarker(entry.details)) {
+      const t = tally(new Date(entry.details.at).toISOString());
+      t.erased += 1;
+      t.firstSeq ??= entry.seq;
+    }
+    const declared = declaredErasures(entry);
+    if (declared !== null) {
+      const t = tally(entry.at.toISOString());
+      t.declared += declared;
+      t.eventSeq ??= entry.seq;
+    }
   }
-  return { ...check, entries: count, last, headFound };
+  return { ...check, entries: count, last, headFound, erasures };
 }
 
 /** Ends the check: an intact chain must still contain the head kept outside the database. */
 export function finishChainCheck(check: ChainCheck): ChainCheck {
-  if (check.problem || check.headFound) return check;
+  if (check.problem) return check;
+  const unaccounted = erasureProblem(check);
+  if (unaccounted) return { ...check, problem: unaccounted };
+  if (check.headFound) return check;
   const end = check.last ? `ends at entry ${check.last.seq} (hash ${check.last.hash})` : 'is empty';
   return {
     ...check,
@@ -99,14 +123,40 @@ function entryProblem(entry: ChainEntry, previous: { seq: number; hash: string }
     const what = previous ? `entry ${previous.seq}'s hash ${expectedPrev}` : `the genesis hash ${GENESIS_HASH}`;
     return { kind: 'broken-link', seq: entry.seq, message: `broken link: prev_hash ${entry.prevHash} is not ${what}` };
   }
-  // auditEntryHash hashes every property it is given, so the stored hash must not go in.
-  const { hash: stored, ...content } = entry;
+  // A payload must match its stored hash, unless it was erased (the one change allowed).
+  if (!isErasureMarker(entry.details)) {
+    const actual = detailsHashOf(entry.details);
+    if (actual !== entry.detailsHash) {
+      return {
+        kind: 'hash-mismatch',
+        seq: entry.seq,
+        message: `hash mismatch: the details are not the ones whose hash ${entry.detailsHash} was stored (they hash to ${actual}); the entry was changed after it was written`,
+      };
+    }
+  }
+  const { hash: stored, details: _details, ...content } = entry;
   const recomputed = auditEntryHash(content);
   if (recomputed !== stored) {
     return {
       kind: 'hash-mismatch',
       seq: entry.seq,
       message: `hash mismatch: the stored hash ${stored} is not the hash of the entry's content (${recomputed}); the entry was changed after it was written`,
+    };
+  }
+  return null;
+}
+
+// Erased payloads must be exactly the ones erasure entries declare, time by time: a payload
+// replaced by the marker outside an erasure (the database allows the change itself) shows here.
+function erasureProblem(check: ChainCheck): ChainProblem | null {
+  for (const [at, t] of Object.entries(check.erasures).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (t.erased === t.declared) continue;
+    return {
+      kind: 'unaccounted-erasure',
+      seq: t.firstSeq ?? t.eventSeq,
+      message:
+        `unaccounted erasure: ${t.erased} payload${t.erased === 1 ? ' was' : 's were'} erased at ${at} but erasure entries declare ${t.declared}; ` +
+        'a payload was erased outside an erasure, or an erasure entry was forged',
     };
   }
   return null;

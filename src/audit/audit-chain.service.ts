@@ -35,7 +35,7 @@ export async function verifyAuditChain(db: Kysely<DB>, options: { expectedHead?:
   for (;;) {
     let query = db
       .selectFrom('audit_events')
-      .select(['seq', 'at', 'actor_account_id', 'action', 'subject_type', 'subject_id', 'details', 'prev_hash', 'hash'])
+      .select(['seq', 'at', 'actor_account_id', 'action', 'subject_type', 'subject_id', 'details', 'details_hash', 'prev_hash', 'hash'])
       .orderBy('seq')
       .limit(batchSize);
     // No lower bound on the first batch: a tampered row renumbered to 0 or below must still be read.
@@ -57,6 +57,7 @@ function toChainEntry(row: {
   subject_type: string;
   subject_id: string | null;
   details: unknown;
+  details_hash: string;
   prev_hash: string;
   hash: string;
 }): ChainEntry {
@@ -68,6 +69,7 @@ function toChainEntry(row: {
     subjectType: row.subject_type,
     subjectId: row.subject_id,
     details: row.details as Record<string, unknown>,
+    detailsHash: row.details_hash,
     prevHash: row.prev_hash,
     hash: row.hash,
   };

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditEntryHash, canonicalJson, GENESIS_HASH } from './audit.service.ts';
+import { auditEntryHash, canonicalJson, detailsHashOf, GENESIS_HASH, type AuditEntryContent } from './audit.service.ts';
 
-type Entry = Parameters<typeof auditEntryHash>[0];
+type Entry = AuditEntryContent;
 
 const buildEntry = (overrides: Partial<Entry> = {}): Entry => ({
   seq: 42,
@@ -153,5 +153,25 @@ describe('auditEntryHash', () => {
         expect(auditEntryHash(changed)).not.toBe(auditEntryHash(entry));
       }),
     );
+  });
+});
+
+describe('the payload behind its hash', () => {
+  it('hashes an entry the same whether given its details or their hash', () => {
+    const { details, ...fields } = buildEntry();
+    expect(auditEntryHash({ ...fields, detailsHash: detailsHashOf(details) })).toBe(auditEntryHash(buildEntry()));
+  });
+
+  it('does not need the details once their hash is known, so they can be erased', () => {
+    const { details, ...fields } = buildEntry();
+    const detailsHash = detailsHashOf(details);
+    expect(detailsHash).toMatch(/^[0-9a-f]{64}$/u);
+    expect(auditEntryHash({ ...fields, detailsHash })).toBe(auditEntryHash({ ...fields, detailsHash: detailsHashOf({ field: 'title', to: 'SDE II', from: 'SDE I' }) }));
+    expect(auditEntryHash({ ...fields, detailsHash: detailsHashOf({ ...details, to: 'SDE III' }) })).not.toBe(auditEntryHash({ ...fields, detailsHash }));
+  });
+
+  it('hashes details canonically: key order does not matter, values do', () => {
+    expect(detailsHashOf({ a: 1, b: { d: 2, c: 3 } })).toBe(detailsHashOf({ b: { c: 3, d: 2 }, a: 1 }));
+    expect(detailsHashOf({ a: 1 })).not.toBe(detailsHashOf({ a: '1' }));
   });
 });

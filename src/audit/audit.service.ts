@@ -25,18 +25,39 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** The hash of one entry: it covers the previous hash, so editing any row breaks the chain. */
-export function auditEntryHash(entry: {
+/** The SHA-256 of an entry's details, stored beside them as details_hash. */
+export function detailsHashOf(details: Record<string, unknown>): string {
+  return createHash('sha256').update(canonicalJson(details)).digest('hex');
+}
+
+/** The fields of an entry the hash covers, besides its details. */
+export interface AuditEntryFields {
   seq: number;
   at: Date;
   actorAccountId: number | null;
   action: string;
   subjectType: string;
   subjectId: string | null;
-  details: Record<string, unknown>;
   prevHash: string;
-}): string {
-  return createHash('sha256').update(canonicalJson(entry)).digest('hex');
+}
+
+/** An entry's content with its details as written. */
+export type AuditEntryContent = AuditEntryFields & { details: Record<string, unknown> };
+
+/** The details given either as themselves or as their stored hash. */
+export type AuditHashInput = AuditEntryContent | (AuditEntryFields & { detailsHash: string });
+
+/**
+ * The hash of one entry: it covers the previous hash, so editing any row breaks the chain. It
+ * covers the hash of the details rather than the details themselves, so a person's data can be
+ * erased from a payload (src/audit/audit-erasure.rules.ts) while the chain still verifies; the
+ * stored details_hash still pins down what the payload was.
+ */
+export function auditEntryHash(entry: AuditHashInput): string {
+  const { seq, at, actorAccountId, action, subjectType, subjectId, prevHash } = entry;
+  const detailsHash = 'detailsHash' in entry ? entry.detailsHash : detailsHashOf(entry.details);
+  const content = { seq, at, actorAccountId, action, subjectType, subjectId, prevHash, detailsHash };
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
 /**
@@ -56,6 +77,7 @@ export async function appendAuditEvent(trx: Transaction<DB> | Kysely<DB>, input:
   const subjectId = input.subjectId == null ? null : String(input.subjectId);
   const details = input.details ?? {};
   const at = new Date(Math.floor(input.at.getTime()));
+  const detailsHash = detailsHashOf(details);
   const hash = auditEntryHash({
     seq,
     at,
@@ -63,7 +85,7 @@ export async function appendAuditEvent(trx: Transaction<DB> | Kysely<DB>, input:
     action: input.action,
     subjectType: input.subjectType,
     subjectId,
-    details,
+    detailsHash,
     prevHash,
   });
   await trx
@@ -77,6 +99,7 @@ export async function appendAuditEvent(trx: Transaction<DB> | Kysely<DB>, input:
       subject_id: subjectId,
       request_id: input.requestId ?? null,
       details: JSON.stringify(details),
+      details_hash: detailsHash,
       prev_hash: prevHash,
       hash,
     })

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../db/schema.ts';
 import { knownMigrations, migrateUpTo } from '../db/migrate.ts';
 import { seedDemo } from '../people/demo.service.ts';
-import { appendAuditEvent } from '../audit/audit.service.ts';
+import { canonicalJson, GENESIS_HASH } from '../audit/audit.service.ts';
 import { cliTargets, runCli, type CliTarget } from '../../test/cli-targets.ts';
 import { appliedMigrations, listSequences, listTables } from './catalog.repository.ts';
 
@@ -119,7 +119,11 @@ describe('highbar backup and restore', () => {
     await old.withDb(async ({ db }) => {
       await migrateUpTo(db, known[0]!);
       await sql`insert into people (employee_id, name, email, level, hire_date) values ('OLD1', 'From Before', 'old@corp.test', 'L5', '2020-01-01')`.execute(db);
-      await db.transaction().execute((trx) => appendAuditEvent(trx, { actorAccountId: null, action: 'person.created', subjectType: 'person', subjectId: 'OLD1', at: new Date('2026-01-01T00:00:00Z') }));
+      // Written as the release at that schema version wrote entries: the payload inside the entry's
+      // hash (migration 20261129T2100_audit_details_hash re-hashes it on the way up).
+      const entry = { seq: 1, at: new Date('2026-01-01T00:00:00Z'), actorAccountId: null, action: 'person.created', subjectType: 'person', subjectId: 'OLD1', details: {}, prevHash: GENESIS_HASH };
+      await sql`insert into audit_events (seq, at, actor_account_id, action, subject_type, subject_id, details, prev_hash, hash)
+        values (1, ${entry.at}, null, 'person.created', 'person', 'OLD1', '{}'::jsonb, ${GENESIS_HASH}, ${createHash('sha256').update(canonicalJson(entry)).digest('hex')})`.execute(db);
     });
     const oldFile = path.join(dir, 'old.jsonl.gz');
     expect((await runCli(old, ['backup', oldFile])).code).toBe(0);

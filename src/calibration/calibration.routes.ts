@@ -33,33 +33,33 @@ const boardQuery = z.object({ level: z.string().max(20).optional(), team: z.stri
 export const calibrationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () => Date }> = async (app, { db, now }) => {
   app.get(
     '/api/cycles/:id/proposals',
-    { schema: { operationId: 'listTeamProposals', tags: ['calibration'], summary: 'Rating proposals for my direct reports', params: idParamsSchema, response: { 200: teamProposalsSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'listTeamProposals', tags: ['calibration'], summary: 'Rating proposals for my direct reports', params: idParamsSchema, response: { 200: teamProposalsSchema, ...errors } } },
     async (request) => listTeamProposals(db, { actor: requireActor(request), cycleId: request.params.id, now: now() }),
   );
   const proposal = { params: personParams, response: { 200: proposalSchema, ...errors } };
-  app.get('/api/cycles/:id/people/:personId/proposal', { schema: { operationId: 'getRatingProposal', tags: ['calibration'], summary: 'The rating proposal for a person (chain; HR in scope)', ...proposal } }, async (request) =>
+  app.get('/api/cycles/:id/people/:personId/proposal', { config: { stepUp: true }, schema: { operationId: 'getRatingProposal', tags: ['calibration'], summary: 'The rating proposal for a person (chain; HR in scope)', ...proposal } }, async (request) =>
     getProposal(db, { actor: requireActor(request), cycleId: request.params.id, personId: request.params.personId, now: now() }),
   );
-  app.put('/api/cycles/:id/people/:personId/proposal', { schema: { operationId: 'saveRatingProposal', tags: ['calibration'], summary: 'Save a rating proposal draft', body: proposalBodySchema, ...proposal } }, async (request) =>
+  app.put('/api/cycles/:id/people/:personId/proposal', { config: { stepUp: true }, schema: { operationId: 'saveRatingProposal', tags: ['calibration'], summary: 'Save a rating proposal draft', body: proposalBodySchema, ...proposal } }, async (request) =>
     saveProposal(db, { actor: requireActor(request), cycleId: request.params.id, personId: request.params.personId, input: request.body, version: request.body.version, submit: false, now: now(), requestId: request.id }),
   );
-  app.post('/api/cycles/:id/people/:personId/proposal/submit', { schema: { operationId: 'submitRatingProposal', tags: ['calibration'], summary: 'Submit a rating proposal for calibration', body: proposalBodySchema, ...proposal } }, async (request) =>
+  app.post('/api/cycles/:id/people/:personId/proposal/submit', { config: { stepUp: true }, schema: { operationId: 'submitRatingProposal', tags: ['calibration'], summary: 'Submit a rating proposal for calibration', body: proposalBodySchema, ...proposal } }, async (request) =>
     saveProposal(db, { actor: requireActor(request), cycleId: request.params.id, personId: request.params.personId, input: request.body, version: request.body.version, submit: true, now: now(), requestId: request.id }),
   );
 
   app.get(
     '/api/calibration-sessions',
-    { schema: { operationId: 'listCalibrationSessions', tags: ['calibration'], summary: 'Sessions I calibrate or run', querystring: z.object({ cycleId: idParam.optional() }).strict(), response: { 200: sessionListSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'listCalibrationSessions', tags: ['calibration'], summary: 'Sessions I calibrate or run', querystring: z.object({ cycleId: idParam.optional() }).strict(), response: { 200: sessionListSchema, ...errors } } },
     async (request) => listSessions(db, { actor: requireActor(request), cycleId: request.query.cycleId }),
   );
   app.post(
     '/api/calibration-sessions',
-    { schema: { operationId: 'createCalibrationSession', tags: ['calibration'], summary: 'Open a calibration session for an organisation subtree', body: createSessionBodySchema, response: { 201: sessionSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'createCalibrationSession', tags: ['calibration'], summary: 'Open a calibration session for an organisation subtree', body: createSessionBodySchema, response: { 201: sessionSchema, ...errors } } },
     async (request, reply) => reply.status(201).send(await createSession(db, { actor: requireActor(request), input: request.body, now: now(), requestId: request.id })),
   );
   app.get(
     '/api/calibration-sessions/:id',
-    { schema: { operationId: 'getCalibrationBoard', tags: ['calibration'], summary: 'The calibration board: roster, distribution, grid, tally, flags', params: idParamsSchema, querystring: boardQuery, response: { 200: boardSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'getCalibrationBoard', tags: ['calibration'], summary: 'The calibration board: roster, distribution, grid, tally, flags', params: idParamsSchema, querystring: boardQuery, response: { 200: boardSchema, ...errors } } },
     async (request, reply) => {
       const board = await calibrationBoard(db, { actor: requireActor(request), sessionId: request.params.id, filters: request.query });
       // The board is the whole roster (5,000 rows is 2.7 MB): checking it against the response
@@ -70,22 +70,23 @@ export const calibrationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () 
   );
   app.post(
     '/api/calibration-sessions/:id/sync',
-    { schema: { operationId: 'syncCalibrationSession', tags: ['calibration'], summary: 'Bring in proposals submitted since the session opened', params: idParamsSchema, response: { 200: z.object({ added: z.number().int() }), ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'syncCalibrationSession', tags: ['calibration'], summary: 'Bring in proposals submitted since the session opened', params: idParamsSchema, response: { 200: z.object({ added: z.number().int() }), ...errors } } },
     async (request) => syncSession(db, { actor: requireActor(request), sessionId: request.params.id, now: now(), requestId: request.id }),
   );
   app.post(
     '/api/calibration-sessions/:id/reveal',
-    { schema: { operationId: 'revealCalibrationSession', tags: ['calibration'], summary: 'End the blind first pass', params: idParamsSchema, response: { 200: sessionSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'revealCalibrationSession', tags: ['calibration'], summary: 'End the blind first pass', params: idParamsSchema, response: { 200: sessionSchema, ...errors } } },
     async (request) => revealSession(db, { actor: requireActor(request), sessionId: request.params.id, now: now(), requestId: request.id }),
   );
   app.put(
     '/api/calibration-sessions/:id/votes',
-    { schema: { operationId: 'castCalibrationVote', tags: ['calibration'], summary: 'Agree, have questions or abstain on a proposed rating', params: idParamsSchema, body: voteBodySchema, response: { 200: voteBodySchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'castCalibrationVote', tags: ['calibration'], summary: 'Agree, have questions or abstain on a proposed rating', params: idParamsSchema, body: voteBodySchema, response: { 200: voteBodySchema, ...errors } } },
     async (request) => castVote(db, { actor: requireActor(request), sessionId: request.params.id, personId: request.body.personId, vote: request.body.vote, now: now() }),
   );
   app.post(
     '/api/calibration-sessions/:id/adjustments',
     {
+      config: { stepUp: true },
       schema: {
         operationId: 'adjustRating',
         tags: ['calibration'],
@@ -107,17 +108,17 @@ export const calibrationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () 
   );
   app.post(
     '/api/calibration-sessions/:id/finalise',
-    { schema: { operationId: 'finaliseCalibrationSession', tags: ['calibration'], summary: 'Lock the ratings (refused while forced targets are violated)', params: idParamsSchema, response: { 200: finaliseResultSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'finaliseCalibrationSession', tags: ['calibration'], summary: 'Lock the ratings (refused while forced targets are violated)', params: idParamsSchema, response: { 200: finaliseResultSchema, ...errors } } },
     async (request) => finaliseSession(db, { actor: requireActor(request), sessionId: request.params.id, now: now(), requestId: request.id }),
   );
   app.post(
     '/api/calibration-sessions/:id/deliver',
-    { schema: { operationId: 'deliverCalibrationSession', tags: ['calibration'], summary: 'Deliver finalised ratings to employees', params: idParamsSchema, response: { 200: sessionSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'deliverCalibrationSession', tags: ['calibration'], summary: 'Deliver finalised ratings to employees', params: idParamsSchema, response: { 200: sessionSchema, ...errors } } },
     async (request) => deliverSession(db, { actor: requireActor(request), sessionId: request.params.id, now: now(), requestId: request.id }),
   );
   app.get(
     '/api/calibration-sessions/:id/export.csv',
-    { schema: { operationId: 'exportCalibrationSession', tags: ['calibration'], summary: 'Original against calibrated ratings, with who, when and why', params: idParamsSchema, produces: ['text/csv'], response: { 200: z.string(), ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'exportCalibrationSession', tags: ['calibration'], summary: 'Original against calibrated ratings, with who, when and why', params: idParamsSchema, produces: ['text/csv'], response: { 200: z.string(), ...errors } } },
     async (request, reply) => {
       const csv = await exportSessionCsv(db, { actor: requireActor(request), sessionId: request.params.id });
       return reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="calibration-${request.params.id}.csv"`).send(csv);
@@ -125,14 +126,14 @@ export const calibrationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () 
   );
   app.get(
     '/api/calibration-sessions/:id/compare',
-    { schema: { operationId: 'compareCalibrationPolicies', tags: ['calibration'], summary: 'The same proposals under another policy', params: idParamsSchema, querystring: z.object({ policy: z.string().min(1).max(60) }).strict(), response: { 200: comparisonSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'compareCalibrationPolicies', tags: ['calibration'], summary: 'The same proposals under another policy', params: idParamsSchema, querystring: z.object({ policy: z.string().min(1).max(60) }).strict(), response: { 200: comparisonSchema, ...errors } } },
     async (request) => comparePolicies(db, { actor: requireActor(request), sessionId: request.params.id, otherPolicy: request.query.policy }),
   );
 
   app.get('/api/cycles/:id/my-rating', { schema: { operationId: 'getMyRating', tags: ['calibration'], summary: 'My delivered rating, as much as the policy shows', params: idParamsSchema, response: { 200: myRatingSchema, ...errors } } }, async (request) =>
     myRating(db, { actor: requireActor(request), cycleId: request.params.id }),
   );
-  app.get('/api/people/:id/rating-history', { schema: { operationId: 'getRatingHistory', tags: ['calibration'], summary: 'A person’s ratings and every change, with who, when and why', params: idParamsSchema, response: { 200: ratingHistorySchema, ...errors } } }, async (request) =>
+  app.get('/api/people/:id/rating-history', { config: { stepUp: true }, schema: { operationId: 'getRatingHistory', tags: ['calibration'], summary: 'A person’s ratings and every change, with who, when and why', params: idParamsSchema, response: { 200: ratingHistorySchema, ...errors } } }, async (request) =>
     ratingHistory(db, { actor: requireActor(request), personId: request.params.id }),
   );
 };

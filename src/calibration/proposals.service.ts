@@ -6,7 +6,7 @@ import type { ProposalEvidence } from '../shared/schemas/calibration.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
 import { assertActionOpen, loadCycle, type LoadedCycle } from '../cycles/cycle-loader.ts';
 import { findParticipant } from '../cycles/participants.ts';
-import { hrCovers, isAboveInChain } from '../cycles/cycles.access.ts';
+import { assertTakesPartOrManagesIn, hrCovers, isAboveInChain } from '../cycles/cycles.access.ts';
 import { assertVersion } from '../cycles/drafts.ts';
 import type { OlrPolicy } from '../policy/olr.schema.ts';
 import { checkEvidence } from './evidence.rules.ts';
@@ -204,6 +204,7 @@ export async function listTeamProposals(db: Kysely<DB>, options: { actor: Actor;
   const cycle = await loadCycle(db, options.cycleId);
   const olr = olrOf(cycle);
   if (options.actor.personId === null) throw new AppError('FORBIDDEN', { detail: 'Only managers propose ratings.' });
+  await assertTakesPartOrManagesIn(db, options.actor, cycle.id);
   const rows = await db
     .selectFrom('cycle_participants as cp')
     .innerJoin('people as p', 'p.id', 'cp.person_id')

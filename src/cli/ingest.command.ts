@@ -1,9 +1,10 @@
 import { ingestDevLakeFolder } from '../metrics/ingest-devlake.service.ts';
 import { ingestAiUsage, ingestGitHubExport, ingestPagerDutyExport, ingestSli } from '../metrics/ingest-files.service.ts';
 import { ingestGitRepository } from '../metrics/ingest-git.service.ts';
+import { ingestGitHubAlerts, ingestOncallPages, ingestOncallShifts, ingestOperationalItems } from '../metrics/ingest-operations.service.ts';
 import { SourceError } from '../metrics/sources/source-problems.ts';
 import { ingestTeamMappings } from '../metrics/team-mapping.service.ts';
-import { createWebhookSource } from '../metrics/webhook.service.ts';
+import { createWebhookSource, MAX_GRACE_HOURS } from '../metrics/webhook.service.ts';
 import type { Database } from '../db/database.ts';
 import { parseCommandArgs } from './args.ts';
 import { DATABASE_OPTIONS, openMigratedDatabase } from './database-options.ts';
@@ -58,7 +59,7 @@ export const ingestGitCommand = (args: string[], io: CliIo) =>
     args,
     io,
     { usage: 'highbar ingest git PATH --service NAME [--release-tags GLOB] [--repository KEY]', positional: true, options: { service: { type: 'string' }, 'release-tags': { type: 'string' }, repository: { type: 'string' } } },
-    (database, dir, v) => ingestGitRepository(database.db, { dir, service: required(v.service, '--service NAME'), releaseTags: (v['release-tags'] as string | undefined) ?? null, repository: (v.repository as string | undefined) ?? null }),
+    (database, dir, v) => ingestGitRepository(database.db, { dir, service: required(v.service, '--service NAME'), releaseTags: (v['release-tags'] as string | undefined) ?? null, repository: (v.repository as string | undefined) ?? null, embedded: database.pglite !== null }),
     (s) => `Ingested ${s.commits} new commits of ${s.repository} for ${s.service}${s.releases ? `; ${s.releases} release tags are its production deployments` : ''}.`,
   );
 
@@ -102,15 +103,51 @@ export const ingestSliCommand = (args: string[], io: CliIo) =>
 export const ingestTeamsCommand = (args: string[], io: CliIo) =>
   runIngest(args, io, { usage: 'highbar ingest teams FILE.csv', positional: true, options: {} }, (database, file) => ingestTeamMappings(database.db, { file }), (s) => `Mapped ${s.teams} teams to ${s.services} services and ${s.repositories} repositories.`);
 
-/** `highbar webhook-secret --source NAME`: prints a new secret for a webhook source (replacing its old one). */
+const items = (s: Record<string, unknown>) =>
+  `Stored ${s.items} operational items (${s.vulnerabilities} vulnerabilities, ${s.tickets} tickets; ${s.open} open) for ${(s.services as string[]).join(', ') || 'no service'}.`;
+const skipped = (s: Record<string, unknown>) => (s.skipped ? `; skipped ${s.skipped} entries that are not ${'shifts' in s ? 'timed shifts' : 'pages'}` : '');
+
+/** `highbar ingest operations FILE.csv` */
+export const ingestOperationsCommand = (args: string[], io: CliIo) =>
+  runIngest(args, io, { usage: 'highbar ingest operations FILE.csv', positional: true, options: {} }, (database, file) => ingestOperationalItems(database.db, { file }), items);
+
+/** `highbar ingest github-alerts FILE.json --service NAME` */
+export const ingestGitHubAlertsCommand = (args: string[], io: CliIo) =>
+  runIngest(
+    args,
+    io,
+    { usage: 'highbar ingest github-alerts FILE.json --service NAME', positional: true, options: { service: { type: 'string' } } },
+    (database, file, v) => ingestGitHubAlerts(database.db, { file, service: required(v.service, '--service NAME') }),
+    items,
+  );
+
+/** `highbar ingest oncall-shifts FILE.csv|FILE.json` */
+export const ingestOncallShiftsCommand = (args: string[], io: CliIo) =>
+  runIngest(args, io, { usage: 'highbar ingest oncall-shifts FILE.csv|FILE.json', positional: true, options: {} }, (database, file) => ingestOncallShifts(database.db, { file }), (s) => `Stored ${s.shifts} on-call shifts of ${s.people} people${skipped(s)}.`);
+
+/** `highbar ingest oncall-pages FILE.csv|FILE.json` */
+export const ingestOncallPagesCommand = (args: string[], io: CliIo) =>
+  runIngest(args, io, { usage: 'highbar ingest oncall-pages FILE.csv|FILE.json', positional: true, options: {} }, (database, file) => ingestOncallPages(database.db, { file }), (s) => `Stored ${s.pages} pages to ${s.people} people${skipped(s)}.`);
+
+/**
+ * `highbar webhook-secret --source NAME [--grace-hours H]`: creates a webhook source, or rotates
+ * its secret; the old secret keeps working for H hours (default 24, 0 = at once). Audited.
+ */
 export const webhookSecretCommand = (args: string[], io: CliIo) =>
   runIngest(
     args,
     io,
-    { usage: 'highbar webhook-secret --source NAME', positional: false, options: { source: { type: 'string' } } },
-    (database, _input, v) => createWebhookSource(database.db, { name: required(v.source, '--source NAME') }),
-    (s) => `Webhook source ${s.name}: POST /api/metrics/webhooks/${s.name}, signed with this secret (shown once):\n${s.secret}`,
+    { usage: 'highbar webhook-secret --source NAME [--grace-hours H]', positional: false, options: { source: { type: 'string' }, 'grace-hours': { type: 'string' } } },
+    (database, _input, v) => createWebhookSource(database.db, { name: required(v.source, '--source NAME'), mode: 'upsert', graceHours: graceHours(v['grace-hours']), now: new Date() }),
+    (s) =>
+      `Webhook source ${s.name}: POST /api/metrics/webhooks/${s.name}, signed with this secret (shown once):\n${s.secret}${s.previousValidUntil ? `\nThe previous secret keeps working until ${s.previousValidUntil}.` : ''}`,
   );
+
+function graceHours(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d{1,3}$/u.test(value) || Number(value) > MAX_GRACE_HOURS) throw new UsageError(`--grace-hours takes 0 to ${MAX_GRACE_HOURS} whole hours.`);
+  return Number(value);
+}
 
 /** `highbar ingest SOURCE`, by source. */
 export const INGEST_COMMANDS = {
@@ -122,4 +159,8 @@ export const INGEST_COMMANDS = {
   copilot: ingestCopilotCommand,
   sli: ingestSliCommand,
   teams: ingestTeamsCommand,
+  operations: ingestOperationsCommand,
+  'github-alerts': ingestGitHubAlertsCommand,
+  'oncall-shifts': ingestOncallShiftsCommand,
+  'oncall-pages': ingestOncallPagesCommand,
 };

@@ -12,9 +12,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'dora derive': async () => (await import('./dora.command.ts')).doraDeriveCommand,
   dora: async () => (await import('./dora.command.ts')).doraCommand,
   ...Object.fromEntries(
-    (['git', 'devlake', 'github', 'pagerduty', 'amazon-q', 'copilot', 'sli', 'teams'] as const).map((source) => [`ingest ${source}`, async () => (await import('./ingest.command.ts')).INGEST_COMMANDS[source]]),
+    (['git', 'devlake', 'github', 'pagerduty', 'amazon-q', 'copilot', 'sli', 'teams', 'operations', 'github-alerts', 'oncall-shifts', 'oncall-pages'] as const).map((source) => [`ingest ${source}`, async () => (await import('./ingest.command.ts')).INGEST_COMMANDS[source]]),
   ),
   'webhook-secret': async () => (await import('./ingest.command.ts')).webhookSecretCommand,
+  'identities import': async () => (await import('./identities.command.ts')).identitiesImportCommand,
+  'identities list': async () => (await import('./identities.command.ts')).identitiesListCommand,
   'audit bias': async () => (await import('./analytics.command.ts')).auditBiasCommand,
   'audit managers': async () => (await import('./analytics.command.ts')).auditManagersCommand,
   simulate: async () => (await import('./analytics.command.ts')).simulateCommand,
@@ -23,6 +25,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'audit verify': async () => (await import('./audit.command.ts')).auditVerifyCommand,
   backup: async () => (await import('./backup.command.ts')).backupCommand,
   restore: async () => (await import('./backup.command.ts')).restoreCommand,
+  'privacy retention': async () => (await import('./privacy.command.ts')).privacyRetentionCommand,
+  'privacy erase': async () => (await import('./privacy.command.ts')).privacyEraseCommand,
+  'privacy export': async () => (await import('./privacy.command.ts')).privacyExportCommand,
 };
 
 const USAGE = `Usage: highbar <command> [options]
@@ -40,8 +45,12 @@ Commands:
                                              one derived DevLake table (see docs/metrics.md)
   ingest git PATH --service NAME [--release-tags GLOB] | devlake DIR | github DIR --service NAME --repository O/R
   ingest pagerduty F.json | amazon-q F.csv | copilot F.json | sli F.csv [--slos F.json] | teams F.csv
+  ingest operations F.csv | github-alerts F.json --service NAME | oncall-shifts F.csv|F.json | oncall-pages F.csv|F.json
                                              store engineering events (docs/metrics.md); all or nothing, re-runnable
-  webhook-secret --source NAME               a new secret for signed deployment and incident webhooks
+  webhook-secret --source NAME [--grace-hours H]
+                                             a new secret for signed webhooks (the old one works H more hours, default 24)
+  identities import FILE.csv | identities list [--unmapped]
+                                             map git, GitHub, Amazon Q and PagerDuty identities to people
   audit bias --input F --outcome C --favourable V --group C [--reference V] [--control C ...] [--min-group N]
                                              bias audit of an outcome by group, raw and within controls
   audit managers --input F --outcome C --favourable V --manager C
@@ -54,6 +63,11 @@ Commands:
   audit verify [--head HASH] [--format json] recompute the audit chain; exit 1 naming the first bad entry
   backup FILE [--format json]                write a consistent backup of the whole database to FILE
   restore FILE [--replace] [--format json]   restore a backup into an empty database (--replace: into any)
+  privacy retention [--dry-run] [--format json]
+                                             delete what is past the policy's retention periods (--dry-run: only list it)
+  privacy erase --person ID --confirm [--format json]
+                                             erase a leaver's personal data (docs/operations.md, Erasure)
+  privacy export --person ID [--out FILE]    everything held about a person, as they may read it (JSON)
 
 Every database command takes --data DIR (default ./.highbar) and honours DATABASE_URL.
 `;

@@ -4,12 +4,25 @@ import { backgroundJobs, startJobRunner, type JobRunner } from '../app/jobs.ts';
 import type { CliIo } from './io.ts';
 import { parseCommandArgs } from './args.ts';
 import { DATABASE_OPTIONS, openMigratedDatabase } from './database-options.ts';
+import { durabilityProblems } from '../app/durability.rules.ts';
+import { readDurabilitySettings } from '../app/durability.service.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Config } from '../app/config.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
 
 /** `highbar serve`: migrate, optionally seed the demo organisation, and listen. */
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, { ...DATABASE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } });
   const config = loadConfig(io.env, { port: values.port, host: values.host, dataDir: values.data });
   const database = await openMigratedDatabase(io.env, values.data);
+  if (database.target.kind === 'server') {
+    const refusal = await checkDurability(database.db, config, io);
+    if (refusal) {
+      await database.close();
+      throw refusal;
+    }
+  }
   let demoAccounts: { role: string; email: string }[] = [];
   let demoPassword = '';
   if (values.demo) {
@@ -27,6 +40,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     trustProxy: config.trustProxy,
     webDist: config.webDist,
     poolStats: database.poolStats ?? undefined,
+    stepUpWindowMs: config.stepUpWindowSeconds * 1000,
   });
   let jobs: JobRunner | null = null;
   const shutdown = async () => {
@@ -50,4 +64,22 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   io.stdout('\n');
   // Keep running until a signal arrives.
   return new Promise<number>(() => undefined);
+}
+
+/**
+ * The durability contract (docs/operations.md) depends on the server's settings: warned about in
+ * development, refused in production unless the operator accepts the risk.
+ */
+async function checkDurability(db: Kysely<DB>, config: Config, io: CliIo): Promise<AppError | null> {
+  const problems = durabilityProblems(await readDurabilitySettings(db));
+  if (!problems.length) return null;
+  if (config.nodeEnv === 'production' && !config.allowUnsafeDurability) {
+    return new AppError('CONFIG_INVALID', {
+      detail:
+        `The PostgreSQL server does not keep acknowledged writes: ${problems.join('; ')}. Turn the setting back on ` +
+        '(ALTER SYSTEM or ALTER DATABASE ... SET), or set HIGHBAR_ALLOW_UNSAFE_DURABILITY=1 to accept the risk (see docs/operations.md).',
+    });
+  }
+  io.stderr(`Warning: ${problems.join('; ')}. A 2xx from Highbar then does not guarantee the write survives a crash (docs/operations.md).\n`);
+  return null;
 }

@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { hasRole, type Actor } from '../accounts/actor.ts';
@@ -26,6 +26,25 @@ export function isAboveInChain(actor: Actor, path: string): boolean {
 export function hrCovers(actor: Actor, path: string): boolean {
   if (!actor.hrScope || path === actor.personPath) return false;
   return actor.hrScope.wholeOrganisation || actor.hrScope.roots.some((r) => path.startsWith(r.path));
+}
+
+/**
+ * 404 unless the actor takes part in the cycle or manages someone who does: a manager's view of a
+ * cycle (progress, proposals) must not disclose a cycle elsewhere in the company, its name or its
+ * policy, which GET /api/cycles/{id} hides from them too.
+ */
+export async function assertTakesPartOrManagesIn(db: Kysely<DB>, actor: Actor, cycleId: number): Promise<void> {
+  const found =
+    actor.personPath !== null &&
+    (await db
+      .selectFrom('cycle_participants as cp')
+      .innerJoin('people as p', 'p.id', 'cp.person_id')
+      .select('cp.person_id')
+      .where('cp.cycle_id', '=', cycleId)
+      .where('p.path', 'like', `${actor.personPath}%`)
+      .limit(1)
+      .executeTakeFirst());
+  if (!found) throw new AppError('NOT_FOUND', { detail: `No review cycle ${cycleId}.` });
 }
 
 /** Cycles an actor can see: the ones they take part in, and the ones they administer. */

@@ -4,7 +4,7 @@ import { AppError } from '../shared/errors.ts';
 import { hasRole, type Actor } from '../accounts/actor.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
 import { cycleFromRow, loadCycle, phaseOf, selectCycleColumns } from './cycle-loader.ts';
-import { administersSubtree, authorizeAdministerCycle } from './cycles.access.ts';
+import { administersSubtree, assertTakesPartOrManagesIn, authorizeAdministerCycle } from './cycles.access.ts';
 import { notify } from './notifications.service.ts';
 
 /** My to-do list in a cycle: my self review, the feedback others asked of me, and, for managers, my reports. */
@@ -88,6 +88,7 @@ export async function cycleProgress(db: Kysely<DB>, options: { actor: Actor; cyc
   if (!admin && !(options.actor.personPath && options.actor.roles.includes('manager'))) {
     throw new AppError('FORBIDDEN', { detail: 'Progress is for HR, administrators and managers.' });
   }
+  if (!admin) await assertTakesPartOrManagesIn(db, options.actor, cycle.id);
   let query = db
     .selectFrom('cycle_participants as cp')
     .innerJoin('people as p', 'p.id', 'cp.person_id')

@@ -5,6 +5,8 @@ import { seedDemo } from '../people/demo.service.ts';
 import { orgAiAdoption } from './ai-adoption.service.ts';
 import { teamSlos } from './slo.service.ts';
 import { listMetricsTeams, teamDora, teamDrilldown } from './team-dora.service.ts';
+import { unmappedIdentities } from './identities.service.ts';
+import { teamOperations } from './team-operations.service.ts';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 let database: Database;
@@ -36,6 +38,25 @@ describe('demo metrics', () => {
     const ai = await orgAiAdoption(database.db, { query: {}, now: NOW });
     expect(ai.sources.map((s) => s.source).sort()).toEqual(['amazon-q', 'copilot']);
     expect(ai.sources.every((s) => s.weeks.some((w) => !w.suppressed))).toBe(true);
+  });
+
+  it('fills the operations section (vulnerabilities, tickets, pages) and leaves a contractor to map', async () => {
+    const { teams } = await listMetricsTeams(database.db);
+    const checkout = teams.find((t) => t.services.some((s) => s.name === 'checkout-api'))!;
+    const operations = await teamOperations(database.db, { teamId: checkout.id, query: { from: '2026-01-01', to: '2026-06-15' }, now: NOW });
+    expect(operations.services.map((s) => s.service.name)).toEqual(['checkout-api', 'checkout-web']);
+    for (const service of operations.services) {
+      expect(service.vulnerabilities.openedInPeriod + service.vulnerabilities.open).toBeGreaterThan(0);
+      expect(service.tickets.resolvedInPeriod).toBeGreaterThan(0);
+      expect(service.tickets.medianDaysToResolve).not.toBeNull();
+    }
+    expect(operations.pages.total).toBeGreaterThan(0);
+    const admin = { accountId: 1, name: 'Admin', email: 'admin@example.test', personId: null, personPath: null, roles: ['admin' as const], hrScope: null };
+    const unmapped = await unmappedIdentities(database.db, { actor: admin, query: {} });
+    expect(unmapped.identities.map((i) => [i.kind, i.seenIn])).toEqual([
+      ['pagerduty', ['on-call shifts']],
+      ['pagerduty', ['on-call shifts']],
+    ]);
   });
 
   it('is the same for the same moment, and quick enough for serve --demo', async () => {

@@ -4,7 +4,8 @@ import { createRng, type Rng } from '../cycles/demo-cycle.ts';
 import { ensureRepositories, ensureServices, linkServiceRepositories, mapTeam } from './catalog.repository.ts';
 import { upsertAiUsage, upsertSliSamples, writeCommits } from './events.repository.ts';
 import { ensureMonthPartitions, ORG_ID } from './partitions.repository.ts';
-import type { DeploymentEvent, IncidentEvent, PullRequestEvent } from './sources/events.ts';
+import { upsertOperationalItems } from './operations.repository.ts';
+import type { DeploymentEvent, IncidentEvent, OperationalItemEvent, PullRequestEvent } from './sources/events.ts';
 import type { GitCommit } from './sources/git-repository.ts';
 import { storeEventBatch } from './store-events.service.ts';
 
@@ -125,8 +126,29 @@ async function seedOperations(trx: Parameters<typeof writeCommits>[0], rng: Rng,
   const pages = incidents.map((i, n) => ({ org_id: ORG_ID, service_id: services.get(i.service ?? '') ?? null, source: 'demo-pager', external_id: `page-${i.externalId}-${n}`, person_ref: i.assignees[0]!, incident_external_id: i.externalId, at: new Date(i.createdAt).toISOString(), occurred_at: new Date(i.createdAt).toISOString() }));
   await ensureMonthPartitions(trx, 'oncall_shifts', shifts.map((s) => Date.parse(s.starts_at)));
   await ensureMonthPartitions(trx, 'oncall_pages', pages.map((p) => Date.parse(p.at)));
+  // A contractor's shift under their PagerDuty user id, mapped to nobody: the identities page has something to map.
+  shifts.push({ org_id: ORG_ID, service_id: null, schedule: `${team.repository} secondary`, person_ref: `PDEMO${team.teamId}`, starts_at: new Date(days.today - 14 * DAY).toISOString(), ends_at: new Date(days.today - 7 * DAY).toISOString(), occurred_at: new Date(days.today - 14 * DAY).toISOString() });
   if (shifts.length) await trx.insertInto('oncall_shifts').values(shifts).onConflict((oc) => oc.doNothing()).execute();
   if (pages.length) await trx.insertInto('oncall_pages').values(pages).onConflict((oc) => oc.doNothing()).execute();
+  await upsertOperationalItems(trx, demoOperationalItems(rng, [...services.keys()], days));
+}
+
+/** Vulnerabilities (weekly dependency alerts, most fixed within weeks) and operations tickets of each service. */
+function demoOperationalItems(rng: Rng, services: string[], days: { start: number; today: number }): OperationalItemEvent[] {
+  const items: OperationalItemEvent[] = [];
+  for (const service of services) {
+    for (let n = 0; n < 8; n++) {
+      const opened = days.start + rng.int(0, HISTORY_DAYS - 1) * DAY + rng.int(0, 23) * HOUR;
+      const resolved = opened + rng.int(1, 40) * DAY;
+      items.push({ source: 'github-dependabot', externalId: `https://github.com/highbar-demo/${service}/security/dependabot/${n + 1}`, service, kind: 'vulnerability', severity: rng.pick(['critical', 'high', 'medium', 'medium', 'low']), title: rng.pick(VULNERABILITIES), openedAt: opened, resolvedAt: resolved < days.today && rng.chance(0.8) ? resolved : null });
+    }
+    for (let n = 0; n < 12; n++) {
+      const opened = days.start + rng.int(0, HISTORY_DAYS - 1) * DAY + rng.int(8, 18) * HOUR;
+      const resolved = opened + rng.int(2, 120) * HOUR;
+      items.push({ source: 'demo-tickets', externalId: `${service.toUpperCase()}-${100 + n}`, service, kind: 'ticket', severity: rng.pick(['P2', 'P3', 'P3', 'P4']), title: rng.pick(TICKETS), openedAt: opened, resolvedAt: resolved < days.today && rng.chance(0.85) ? resolved : null });
+    }
+  }
+  return items;
 }
 
 /** Amazon Q usage of the two teams' members on working days, and the organisation's Copilot days. */
@@ -151,4 +173,6 @@ async function seedAiUsage(trx: Parameters<typeof writeCommits>[0], rng: Rng, pe
 const isWeekend = (day: number) => [0, 6].includes(new Date(day).getUTCDay());
 const hex = (rng: Rng, n: number) => `${n.toString(16).padStart(8, '0')}${Array.from({ length: 32 }, () => '0123456789abcdef'[rng.int(0, 15)]).join('')}`;
 const TITLES = ['Retry payment capture on timeout', 'Cache the cart totals', 'Split the order router', 'Tidy the checkout form', 'Add the audit export', 'Faster search suggestions', 'Drop the legacy coupon path', 'Metrics for the basket service'];
+const VULNERABILITIES = ['Prototype pollution in lodash', 'ReDoS in semver', 'SSRF in axios', 'Path traversal in tar', 'Header injection in undici'];
+const TICKETS = ['Refund stuck in queue', 'Customer export times out', 'Rotate the payment API key', 'Disk alert on worker', 'Backfill missing invoices', 'Raise the rate limit for a partner'];
 const INCIDENTS = ['Checkout errors above 2%', 'Slow search results', 'Payment provider timeouts', 'Stale prices after deploy', 'Queue backlog in order router'];

@@ -56,8 +56,14 @@ export async function replaceDiffs(trx: Db, diffs: readonly { deploymentId: numb
       returning dd.commit_sha`.execute(trx);
     previous.push(...rows.map((r) => r.commit_sha));
   }
-  const rows = diffs.flatMap((d) => [...new Set(d.shas)].map((sha) => ({ org_id: ORG_ID, deployment_id: d.deploymentId, repository_id: d.repositoryId, commit_sha: sha })));
-  for (const batch of chunk(rows, 10_000)) await trx.insertInto('deployment_diffs').values(batch).execute();
+  const rows = diffs.flatMap((d) => [...new Set(d.shas)].map((sha) => ({ deploymentId: d.deploymentId, repositoryId: d.repositoryId, sha })));
+  // Three arrays unnested server-side: one short statement per batch, not four bind parameters
+  // per row (a release of 50,000 commits' diffs took 0.9 s on PGlite that way, mostly binding).
+  for (const batch of chunk(rows, 20_000)) {
+    await sql`insert into deployment_diffs (org_id, deployment_id, repository_id, commit_sha)
+      select ${ORG_ID}, v.deployment_id, v.repository_id, v.commit_sha
+      from unnest(${batch.map((r) => r.deploymentId)}::bigint[], ${batch.map((r) => r.repositoryId)}::int[], ${batch.map((r) => r.sha)}::text[]) as v(deployment_id, repository_id, commit_sha)`.execute(trx);
+  }
   return previous;
 }
 

@@ -61,6 +61,22 @@ describe('highbar ingest', () => {
     expect(JSON.parse(secret.stdout).secret).toMatch(/^whsec_[\w-]{43}$/u);
   });
 
+  it('ingests operational items and on-call files, rotates a webhook secret with a grace period, and lists identities', async () => {
+    const items = await run(['ingest', 'operations', path.join(FIXTURES, 'operational-items.csv')]);
+    expect(items.stdout).toBe('Stored 4 operational items (2 vulnerabilities, 2 tickets; 2 open) for search, shop.\n');
+    expect((await run(['ingest', 'github-alerts', path.join(FIXTURES, 'github-dependabot-alerts.json'), '--service', 'shop', '--format', 'json'])).stdout).toBe('{"items":2,"vulnerabilities":2,"tickets":0,"open":1,"services":["shop"]}\n');
+    expect((await run(['ingest', 'github-alerts', path.join(FIXTURES, 'github-dependabot-alerts.json')])).stderr).toMatch(/Missing --service NAME/u);
+    expect((await run(['ingest', 'oncall-shifts', path.join(FIXTURES, 'pagerduty-oncalls.json')])).stdout).toBe('Stored 2 on-call shifts of 2 people; skipped 1 entries that are not timed shifts.\n');
+    expect((await run(['ingest', 'oncall-pages', path.join(FIXTURES, 'oncall-pages.csv')])).stdout).toBe('Stored 2 pages to 2 people.\n');
+    const unmapped = await run(['identities', 'list', '--unmapped', '--format', 'json']);
+    expect(JSON.parse(unmapped.stdout).identities.map((i: { kind: string; value: string }) => `${i.kind}:${i.value}`)).toEqual(expect.arrayContaining(['email:ada@example.test', 'pagerduty:pu2']));
+    const created = await run(['webhook-secret', '--source', 'deploys']);
+    expect(created.stdout).not.toMatch(/previous secret/u);
+    const rotated = await run(['webhook-secret', '--source', 'deploys', '--grace-hours', '6']);
+    expect(rotated.stdout).toMatch(/^Webhook source deploys: .*\nwhsec_[\w-]{43}\nThe previous secret keeps working until \d{4}-\d{2}-\d{2}T/u);
+    expect((await run(['webhook-secret', '--source', 'deploys', '--grace-hours', '500'])).stderr).toBe('--grace-hours takes 0 to 168 whole hours.\n');
+  });
+
   it('prints every problem with its place and exits 2, storing nothing', async () => {
     const file = path.join(dir, 'bad.csv');
     fs.writeFileSync(file, 'timestamp,service,metric,value\n2024-13-01T00:00:00Z,shop,m,1\n2024-03-01T00:00:00Z,shop,m,x\n');

@@ -6,7 +6,7 @@ import { recomputeServiceMetrics } from './derive.service.ts';
 import { globToRegExp, orderReleases } from './dora/git-releases.rules.ts';
 import { upsertDeployments, writeCommits } from './events.repository.ts';
 import { ORG_ID } from './partitions.repository.ts';
-import { GitReadError, GitRepository, type GitCommit } from './sources/git-repository.ts';
+import { GitReadError, GitRepository } from './sources/git-repository.ts';
 import { normalizeRepositoryKey } from './sources/repository-key.rules.ts';
 import { SourceError } from './sources/source-problems.ts';
 
@@ -27,10 +27,11 @@ export interface GitIngestSummary {
  * transaction. A re-run reads only the commits no ref reached at the last run. With a release
  * glob, each matching tag is a production deployment of the service at the tag's date (tagger
  * date of an annotated tag, committer date of a lightweight one), as `highbar dora --git` reads them.
+ * `embedded`: the database is PGlite, running on this thread (git is then read by a worker).
  */
 export async function ingestGitRepository(
   db: Kysely<DB>,
-  options: { dir: string; service: string; releaseTags?: string | null; repository?: string | null },
+  options: { dir: string; service: string; releaseTags?: string | null; repository?: string | null; embedded?: boolean },
 ): Promise<GitIngestSummary> {
   let git: GitRepository;
   try {
@@ -50,25 +51,17 @@ export async function ingestGitRepository(
       const exclude = [...(await git.existing(stored.git_tips))];
       const tips = await git.refTips();
 
-      // Git keeps reading while the previous batch is written: one write in flight at a time.
+      // Git keeps going while a batch is written (one write in flight); on the embedded database,
+      // which writes on this thread, a worker thread reads and parses git's output (commitBatches).
       let commits = 0;
-      let batch: GitCommit[] = [];
       let writing: Promise<void> = Promise.resolve();
       // Generations of this run's commits, so later batches need not look their parents up.
       const generations = new Map<string, number>();
-      const flush = (rows: GitCommit[]) => {
-        writing = writing.then(async () => void (commits += await writeCommits(trx, repositoryId, rows, generations)));
-      };
       try {
-        for await (const commit of git.commits(exclude)) {
-          batch.push(commit);
-          if (batch.length >= BATCH) {
-            await writing;
-            flush(batch);
-            batch = [];
-          }
+        for await (const batch of git.commitBatches(exclude, BATCH, { worker: options.embedded === true })) {
+          await writing;
+          writing = writeCommits(trx, repositoryId, batch, generations).then((n) => void (commits += n));
         }
-        if (batch.length) flush(batch);
       } finally {
         // Never leave a write running on the transaction, even when git failed.
         await writing.catch(() => undefined);

@@ -19,7 +19,7 @@ export async function loadSubject(db: Kysely<DB>, personId: number): Promise<Met
   return { id: row.id, name: row.name, path: row.path, hireDate: row.hire_date, teamId: row.team_id, timeZone: row.time_zone };
 }
 
-function hrCovers(actor: Actor, subject: MetricsSubject): boolean {
+export function hrCovers(actor: Actor, subject: MetricsSubject): boolean {
   if (!actor.hrScope) return false;
   return actor.hrScope.wholeOrganisation || actor.hrScope.roots.some((r) => subject.path.startsWith(r.path));
 }
@@ -40,5 +40,26 @@ export function assertSignalsVisible(actor: Actor, subject: MetricsSubject): voi
 export function assertAiUsageVisible(actor: Actor, subject: MetricsSubject): void {
   if (actor.personId !== subject.id && !hrCovers(actor, subject)) {
     throw new AppError('FORBIDDEN', { detail: "Only the person and HR see a person's AI-assistant usage; the organisation's adoption is on the AI adoption page." });
+  }
+}
+
+/** A person's source identities: the person, HR partners in scope, and administrators (who map them). */
+export function assertIdentitiesVisible(actor: Actor, subject: MetricsSubject): void {
+  if (actor.personId !== subject.id && !actor.roles.includes('admin') && !hrCovers(actor, subject)) {
+    throw new AppError('FORBIDDEN', { detail: "Only the person, HR partners in scope and administrators see a person's source identities." });
+  }
+}
+
+/** Mapping identities to a person: administrators, and HR partners whose scope covers the person. */
+export function assertIdentitiesMappable(actor: Actor, subject: MetricsSubject): void {
+  if (!actor.roles.includes('admin') && !hrCovers(actor, subject)) {
+    throw new AppError('FORBIDDEN', { detail: 'Only administrators and HR partners in scope map source identities to people.' });
+  }
+}
+
+/** The identities nobody is mapped to yet: administrators and HR partners. */
+export function assertUnmappedVisible(actor: Actor): void {
+  if (!actor.roles.includes('admin') && !actor.hrScope) {
+    throw new AppError('FORBIDDEN', { detail: 'Only administrators and HR partners see unmapped source identities.' });
   }
 }

@@ -53,6 +53,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () => Da
   app.get(
     '/api/people/:id/demographics',
     {
+      config: { stepUp: true },
       schema: {
         operationId: 'getPersonDemographics',
         tags: ['people'],

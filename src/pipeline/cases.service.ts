@@ -46,6 +46,9 @@ export async function openCase(
   let cycleId: number | null = null;
   if (input.source === 'rating') {
     const cycle = await loadCycle(db, input.cycleId);
+    // A cycle the person is not in is not disclosed (its name is in the messages below).
+    const participant = await db.selectFrom('cycle_participants').select('person_id').where('cycle_id', '=', cycle.id).where('person_id', '=', person.id).executeTakeFirst();
+    if (!participant) throw new AppError('NOT_FOUND', { detail: `No review cycle ${input.cycleId} with person ${input.personId} in it.` });
     policy = await choosePolicyForCase(db, { policyId: cycle.policyId, key: cycle.policyKey });
     const rating = await db
       .selectFrom('calibrated_ratings as cr')

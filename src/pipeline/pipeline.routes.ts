@@ -31,52 +31,52 @@ const tags = ['pipeline'];
 export const pipelineRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () => Date }> = async (app, { db, now }) => {
   app.get(
     '/api/pipeline/cases',
-    { schema: { operationId: 'listPipelineCases', tags, summary: 'Cases in my organisation or HR scope (open ones unless asked)', querystring: z.object({ stage: stageSchema.optional(), includeClosed: z.enum(['true', 'false']).optional() }).strict(), response: { 200: caseListSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'listPipelineCases', tags, summary: 'Cases in my organisation or HR scope (open ones unless asked)', querystring: z.object({ stage: stageSchema.optional(), includeClosed: z.enum(['true', 'false']).optional() }).strict(), response: { 200: caseListSchema, ...errors } } },
     async (request) => listCases(db, { actor: requireActor(request), stage: request.query.stage, includeClosed: request.query.includeClosed === 'true', now: now(), requestId: request.id }),
   );
   app.post(
     '/api/pipeline/cases',
-    { schema: { operationId: 'openPipelineCase', tags, summary: 'Identify someone: from an identifying rating, or by hand with a reason', body: openCaseBodySchema, response: { 201: caseDetailSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'openPipelineCase', tags, summary: 'Identify someone: from an identifying rating, or by hand with a reason', body: openCaseBodySchema, response: { 201: caseDetailSchema, ...errors } } },
     async (request, reply) => reply.status(201).send(await openCase(db, { actor: requireActor(request), input: request.body, now: now(), requestId: request.id })),
   );
   app.post(
     '/api/pipeline/identify',
-    { schema: { operationId: 'identifyFromCalibration', tags, summary: 'Open a case for everyone a finalised calibration rated into an identifying rating', body: identifyBodySchema, response: { 200: z.object({ opened: z.number().int(), caseIds: z.array(z.number().int()) }), ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'identifyFromCalibration', tags, summary: 'Open a case for everyone a finalised calibration rated into an identifying rating', body: identifyBodySchema, response: { 200: z.object({ opened: z.number().int(), caseIds: z.array(z.number().int()) }), ...errors } } },
     async (request) => identifyFromRatings(db, { actor: requireActor(request), cycleId: request.body.cycleId, now: now(), requestId: request.id }),
   );
   app.get(
     '/api/pipeline/cases/:id',
-    { schema: { operationId: 'getPipelineCase', tags, summary: 'A case, as much as the reader may see (the read is logged)', params: idParamsSchema, response: { 200: caseDetailSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'getPipelineCase', tags, summary: 'A case, as much as the reader may see (the read is logged)', params: idParamsSchema, response: { 200: caseDetailSchema, ...errors } } },
     async (request) => getCase(db, { actor: requireActor(request), caseId: request.params.id, now: now(), requestId: request.id }),
   );
   app.post(
     '/api/pipeline/cases/:id/transitions',
-    { schema: { operationId: 'takePipelineStep', tags, summary: 'Take one step of the process; refused steps name the stage and the allowed next steps', params: idParamsSchema, body: transitionBodySchema, response: { 200: caseDetailSchema.nullable(), ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'takePipelineStep', tags, summary: 'Take one step of the process; refused steps name the stage and the allowed next steps', params: idParamsSchema, body: transitionBodySchema, response: { 200: caseDetailSchema.nullable(), ...errors } } },
     async (request) => takeTransition(db, { actor: requireActor(request), caseId: request.params.id, version: request.body.version, step: request.body.step, now: now(), requestId: request.id }),
   );
   app.get(
     '/api/pipeline/cases/:id/access-log',
-    { schema: { operationId: 'getPipelineAccessLog', tags, summary: 'Who read the case, when, and who knew since when (HR)', params: idParamsSchema, response: { 200: accessLogSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'getPipelineAccessLog', tags, summary: 'Who read the case, when, and who knew since when (HR)', params: idParamsSchema, response: { 200: accessLogSchema, ...errors } } },
     async (request) => caseAccessLog(db, { actor: requireActor(request), caseId: request.params.id, now: now(), requestId: request.id }),
   );
   app.get(
     '/api/pipeline/cases/:id/severance',
-    { schema: { operationId: 'getSeveranceOffer', tags, summary: 'The offer letter figures for each tier at the employee’s tenure (HR)', params: idParamsSchema, querystring: severanceQuerySchema, response: { 200: severanceSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'getSeveranceOffer', tags, summary: 'The offer letter figures for each tier at the employee’s tenure (HR)', params: idParamsSchema, querystring: severanceQuerySchema, response: { 200: severanceSchema, ...errors } } },
     async (request) => caseSeverance(db, { actor: requireActor(request), caseId: request.params.id, annualBasePayCents: request.query.annualBasePayCents, separationDate: request.query.separationDate, now: now(), requestId: request.id }),
   );
   app.get(
     '/api/pipeline/my-case',
-    { schema: { operationId: 'getMyPipelineCase', tags, summary: 'My own plan, where the policy shows it to me', response: { 200: caseDetailSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'getMyPipelineCase', tags, summary: 'My own plan, where the policy shows it to me', response: { 200: caseDetailSchema, ...errors } } },
     async (request) => getMyCase(db, { actor: requireActor(request), now: now(), requestId: request.id }),
   );
   app.get(
     '/api/pipeline/board',
-    { schema: { operationId: 'getPipelineBoard', tags, summary: 'Counts per stage, time in stage, pass rates, outcomes by organisation (HR)', querystring: boardQuerySchema, response: { 200: boardSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'getPipelineBoard', tags, summary: 'Counts per stage, time in stage, pass rates, outcomes by organisation (HR)', querystring: boardQuerySchema, response: { 200: boardSchema, ...errors } } },
     async (request) => pipelineBoardFor(db, { actor: requireActor(request), rootPersonId: request.query.rootPersonId, now: now(), requestId: request.id }),
   );
   app.get(
     '/api/pipeline/jury-duties',
-    { schema: { operationId: 'listMyJuryDuties', tags, summary: 'Appeals I sit on as a juror, with their papers', response: { 200: juryDutySchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'listMyJuryDuties', tags, summary: 'Appeals I sit on as a juror, with their papers', response: { 200: juryDutySchema, ...errors } } },
     async (request) => listJuryDuties(db, { actor: requireActor(request), now: now(), requestId: request.id }),
   );
   await app.register(uraRoutes, { db, now });

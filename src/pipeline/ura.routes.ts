@@ -28,37 +28,37 @@ const tags = ['pipeline'];
 export const uraRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () => Date }> = async (app, { db, now }) => {
   app.get(
     '/api/ura/exits',
-    { schema: { operationId: 'listExits', tags, summary: 'Exits in my HR scope (reads are logged)', querystring: exitListQuerySchema, response: { 200: z.object({ exits: z.array(exitSchema) }), ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'listExits', tags, summary: 'Exits in my HR scope (reads are logged)', querystring: exitListQuerySchema, response: { 200: z.object({ exits: z.array(exitSchema) }), ...errors } } },
     async (request) => listExits(db, { actor: requireActor(request), rootPersonId: request.query.rootPersonId, year: request.query.year, now: now(), requestId: request.id }),
   );
   app.post(
     '/api/ura/exits',
-    { schema: { operationId: 'recordExit', tags, summary: 'Record an exit: date, voluntary or not, regretted or not, reason (HR)', body: exitBodySchema, response: { 201: exitSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'recordExit', tags, summary: 'Record an exit: date, voluntary or not, regretted or not, reason (HR)', body: exitBodySchema, response: { 201: exitSchema, ...errors } } },
     async (request, reply) => reply.status(201).send(await recordExit(db, { actor: requireActor(request), input: request.body, now: now(), requestId: request.id })),
   );
   app.put(
     '/api/ura/targets',
-    { schema: { operationId: 'setUraTarget', tags, summary: 'Set an organisation’s URA target for a year (HR)', body: uraTargetBodySchema, response: { 200: uraTargetBodySchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'setUraTarget', tags, summary: 'Set an organisation’s URA target for a year (HR)', body: uraTargetBodySchema, response: { 200: uraTargetBodySchema, ...errors } } },
     async (request) => setUraTarget(db, { actor: requireActor(request), input: request.body, now: now(), requestId: request.id }),
   );
   app.get(
     '/api/ura/dashboard',
-    { schema: { operationId: 'getUraDashboard', tags, summary: 'Unregretted attrition against target by organisation and quarter (HR)', querystring: dashboardQuerySchema, response: { 200: uraDashboardSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'getUraDashboard', tags, summary: 'Unregretted attrition against target by organisation and quarter (HR)', querystring: dashboardQuerySchema, response: { 200: uraDashboardSchema, ...errors } } },
     async (request) => uraDashboard(db, { actor: requireActor(request), rootPersonId: request.query.rootPersonId, year: request.query.year, now: now(), requestId: request.id }),
   );
   app.get(
     '/api/ura/hire-to-fire',
-    { schema: { operationId: 'getHireToFireSignal', tags, summary: 'Are new hires rated LE more often than everyone else? (HR)', querystring: hireToFireQuerySchema, response: { 200: hireToFireSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'getHireToFireSignal', tags, summary: 'Are new hires rated LE more often than everyone else? (HR)', querystring: hireToFireQuerySchema, response: { 200: hireToFireSchema, ...errors } } },
     async (request) => hireToFireSignal(db, { actor: requireActor(request), cycleId: request.query.cycleId, rootPersonId: request.query.rootPersonId, now: now(), requestId: request.id }),
   );
   app.post(
     '/api/transfer-requests',
-    { schema: { operationId: 'requestTransfer', tags, summary: 'Ask to move to another manager (refused while Focus blocks transfers)', body: transferBodySchema, response: { 201: transferSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'requestTransfer', tags, summary: 'Ask to move to another manager (refused while Focus blocks transfers)', body: transferBodySchema, response: { 201: transferSchema, ...errors } } },
     async (request, reply) => reply.status(201).send(await requestTransfer(db, { actor: requireActor(request), input: request.body, now: now(), requestId: request.id })),
   );
   app.get(
     '/api/transfer-requests',
-    { schema: { operationId: 'listTransferRequests', tags, summary: 'Transfer requests about me, my organisation or my HR scope', response: { 200: transferListSchema, ...errors } } },
+    { config: { stepUp: true }, schema: { operationId: 'listTransferRequests', tags, summary: 'Transfer requests about me, my organisation or my HR scope', response: { 200: transferListSchema, ...errors } } },
     async (request) => listTransfers(db, { actor: requireActor(request) }),
   );
 };

@@ -4,6 +4,8 @@ import { growthSchema } from './growth.schema.ts';
 import { promotionsSchema } from './promotions.schema.ts';
 import { compensationSchema } from './compensation.schema.ts';
 import { pipelineSchema } from './pipeline.schema.ts';
+import { analyticsPolicySchema } from './analytics.schema.ts';
+import { privacyPolicySchema } from './privacy.schema.ts';
 
 export const PHASES = ['self_review', 'peer_feedback', 'manager_review', 'calibration', 'delivery'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -80,6 +82,10 @@ export const policySchema = z
     compensation: compensationSchema.optional(),
     /** URA, the Focus / Pivot / PIP pipeline, appeals and severance (issue 6); optional for older versions. */
     pipeline: pipelineSchema.optional(),
+    /** People analytics: the minimum group size and the sustainable-work settings (issue 8); optional for older versions. */
+    analytics: analyticsPolicySchema.optional(),
+    /** Retention periods for the scheduled deletion job (issue 9); optional for older versions. */
+    privacy: privacyPolicySchema.optional(),
   })
   .strict()
   .superRefine((policy, ctx) => {

@@ -10,6 +10,8 @@ import { AMAZON_COMPENSATION, HUMANE_COMPENSATION } from './compensation-presets
 import type { CompensationPolicy } from './compensation.schema.ts';
 import { AMAZON_PIPELINE, HUMANE_PIPELINE } from './pipeline-presets.ts';
 import type { PipelinePolicy } from './pipeline.schema.ts';
+import { AMAZON_ANALYTICS, HUMANE_ANALYTICS, type AnalyticsPolicy } from './analytics.schema.ts';
+import { AMAZON_PRIVACY, HUMANE_PRIVACY, type PrivacyPolicy } from './privacy.schema.ts';
 
 /** The 16 Leadership Principles (DOMAIN.md section 2). */
 export const DEFAULT_LEADERSHIP_PRINCIPLES = [
@@ -32,7 +34,7 @@ export const DEFAULT_LEADERSHIP_PRINCIPLES = [
 ];
 
 /** A shipped preset always carries the OLR section that older stored versions may lack. */
-export type PresetPolicy = Policy & { olr: OlrPolicy; growth: GrowthPolicy; promotions: PromotionsPolicy; compensation: CompensationPolicy; pipeline: PipelinePolicy };
+export type PresetPolicy = Policy & { olr: OlrPolicy; growth: GrowthPolicy; promotions: PromotionsPolicy; compensation: CompensationPolicy; pipeline: PipelinePolicy; analytics: AnalyticsPolicy; privacy: PrivacyPolicy };
 
 // Forte runs November to March: self review, peers, manager, OLR, delivery.
 const SCHEDULE = {
@@ -63,6 +65,8 @@ export const AMAZON_POLICY: PresetPolicy = {
   promotions: AMAZON_PROMOTIONS,
   compensation: AMAZON_COMPENSATION,
   pipeline: AMAZON_PIPELINE,
+  analytics: AMAZON_ANALYTICS,
+  privacy: AMAZON_PRIVACY,
 };
 
 /** The humane alternative: feedback flows as it arrives but only once enough has arrived to protect authors. */
@@ -83,6 +87,8 @@ export const HUMANE_POLICY: PresetPolicy = {
   promotions: HUMANE_PROMOTIONS,
   compensation: HUMANE_COMPENSATION,
   pipeline: HUMANE_PIPELINE,
+  analytics: HUMANE_ANALYTICS,
+  privacy: HUMANE_PRIVACY,
 };
 
 export const PRESETS: Record<string, PresetPolicy> = { amazon: AMAZON_POLICY, humane: HUMANE_POLICY };

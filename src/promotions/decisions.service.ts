@@ -28,7 +28,7 @@ async function begin(trx: Kysely<DB>, options: Options, action: PacketAction) {
 }
 
 function assertOpen(packet: PacketRow, next: PacketStatus | null, what: string): PacketStatus {
-  if (!next) throw new AppError('CONFLICT', { detail: `The packet is ${packet.status.replace('_', ' ')}: it cannot be ${what} now.`, extra: { rule: 'WRONG_STATUS', status: packet.status } });
+  if (!next) throw new AppError('CONFLICT', { detail: `The packet is ${packet.status.replace('_', ' ')}: it cannot be ${what} now.`, extra: { rule: 'WRONG_STATUS', packetStatus: packet.status } });
   return next;
 }
 
@@ -111,7 +111,7 @@ export async function castVote(db: Kysely<DB>, options: Options & { vote: Vote; 
     });
     if (problem?.rule === 'MANAGER_MAY_NOT_VOTE') throw new AppError('PROMOTION_RULE_VIOLATED', { detail: problem.message, extra: { rule: problem.rule } });
     if (problem) throw new AppError('FORBIDDEN', { detail: problem.message, extra: { rule: problem.rule } });
-    if (packet.status !== 'committee_review') throw new AppError('CONFLICT', { detail: `The packet is ${packet.status.replace('_', ' ')}: votes are taken during committee review.`, extra: { rule: 'WRONG_STATUS', status: packet.status } });
+    if (packet.status !== 'committee_review') throw new AppError('CONFLICT', { detail: `The packet is ${packet.status.replace('_', ' ')}: votes are taken during committee review.`, extra: { rule: 'WRONG_STATUS', packetStatus: packet.status } });
     if (options.vote === 'not_yet' && !options.feedback) {
       throw new AppError('PROMOTION_RULE_VIOLATED', { detail: 'A "not yet" vote says what the candidate should show next.', errors: [{ path: 'body.feedback', message: 'is required with a "not yet" vote' }], extra: { rule: 'VOTE_FEEDBACK_REQUIRED' } });
     }

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   SIGN_IN_FAILED: { status: 401, title: 'Sign-in failed' },
   SIGN_IN_THROTTLED: { status: 429, title: 'Too many sign-in attempts' },
   UNAUTHENTICATED: { status: 401, title: 'Sign-in required' },
+  REAUTHENTICATION_REQUIRED: { status: 401, title: 'Confirm your password to continue' },
   CSRF_REJECTED: { status: 403, title: 'Cross-site request refused' },
   FORBIDDEN: { status: 403, title: 'Not allowed' },
   NOT_FOUND: { status: 404, title: 'Not found' },

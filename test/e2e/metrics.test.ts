@@ -62,9 +62,43 @@ describe('team metrics in Chromium', () => {
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(2);
     await screenshot(page, 'metrics-slos');
+    // The operations section: vulnerabilities and tickets of both services, and pages per week.
+    const operations = page.getByTestId('operations-table');
+    await operations.waitFor();
+    expect(await operations.locator('tbody tr').count()).toBe(4);
+    await operations.scrollIntoViewIfNeeded();
+    await screenshot(page, 'metrics-operations');
     await page.getByRole('link', { name: 'AI adoption' }).click();
     await page.getByTestId('ai-amazon-q').waitFor();
     await page.getByRole('heading', { name: 'My own usage' }).waitFor();
     await screenshot(page, 'metrics-ai-adoption');
+  });
+
+  it('lets an administrator map an unmapped identity and rotate a webhook secret', async () => {
+    const admin = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const adminPage = await admin.newPage();
+      await signIn(adminPage, server.url, server.accounts.admin!, server.demoPassword);
+      await adminPage.getByRole('link', { name: 'Metrics sources' }).click();
+      const unmapped = adminPage.getByTestId('unmapped-identities');
+      await unmapped.waitFor();
+      const before = await unmapped.locator('tbody tr').count();
+      expect(before).toBeGreaterThan(0);
+      await unmapped.getByRole('button', { name: /^Map .* to a person$/u }).first().click();
+      await adminPage.getByTestId('map-identity').getByRole('searchbox').fill(server.accounts.employee!.slice(0, 4));
+      await adminPage.getByRole('button', { name: /^Map to / }).first().click();
+      await adminPage.getByText(/now counts as/u).waitFor();
+      await expect.poll(() => adminPage.getByTestId('unmapped-identities').locator('tbody tr').count().catch(() => 0)).toBe(before - 1);
+      await adminPage.getByTestId('person-identities').getByText('PagerDuty user').waitFor();
+
+      await adminPage.getByLabel('New source name').fill('github-deploys');
+      await adminPage.getByRole('button', { name: 'Create source' }).click();
+      await adminPage.getByTestId('webhook-secret').getByText(/whsec_/u).waitFor();
+      await adminPage.getByRole('button', { name: 'Rotate secret of github-deploys' }).click();
+      await adminPage.getByText(/The previous secret keeps working until/u).waitFor();
+      await screenshot(adminPage, 'metrics-sources-admin');
+    } finally {
+      await admin.close();
+    }
   });
 });

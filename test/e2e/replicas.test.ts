@@ -5,8 +5,9 @@ import { startDemoServer, type RunningServer } from './server-process.ts';
 
 /**
  * Two replicas on two ports over one PostgreSQL database, as ARCHITECTURE.md scales out: a
- * session made on one is valid on the other, sign-out on one ends it on both, and concurrent
- * saves of one draft through both never lose an update (exactly one wins, the other is told).
+ * session made on one is valid on the other, sign-out on one ends it on both, concurrent saves of
+ * one draft through both never lose an update (exactly one wins, the other is told), and the
+ * background jobs both replicas schedule at start run once between them.
  */
 let replicas: RunningServer[] = [];
 let databaseName = '';
@@ -35,6 +36,12 @@ afterAll(async () => {
   await client.query(`drop database if exists ${databaseName} with (force)`);
   await client.end();
 });
+
+function replicaDatabaseUrl(): string {
+  const url = new URL(admin!);
+  url.pathname = `/${databaseName}`;
+  return url.toString();
+}
 
 async function signIn(url: string, email: string, password: string): Promise<string> {
   const response = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-highbar-csrf': '1', origin: url }, body: JSON.stringify({ email, password }) });
@@ -85,4 +92,24 @@ describe('two replicas over one PostgreSQL database', () => {
     const stored = (await (await fetch(url(b.url), { headers: { cookie } })).json()) as { superpowers: string; version: number };
     expect(stored).toMatchObject({ superpowers: winner.superpowers, version: current.version + 1 });
   });
+
+  it('run each background job once between them, though both scheduled it at start', async () => {
+    const client = new pg.Client({ connectionString: replicaDatabaseUrl() });
+    await client.connect();
+    try {
+      // pg-boss's own record of every job sent: each replica asks for a run of each job at start.
+      const startRuns = () =>
+        client.query<{ name: string; jobs: number; completed: number }>(
+          `select name, count(*)::int as jobs, count(*) filter (where state = 'completed')::int as completed
+             from pgboss.job where singleton_key = name || '-start' group by name order by name`,
+        );
+      await expect
+        .poll(async () => (await startRuns()).rows.filter((r) => r.completed > 0).map((r) => r.name), { timeout: 90_000, interval: 1_000 })
+        .toEqual(expect.arrayContaining(['growth-reminders', 'pipeline-deadlines']));
+      const rows = (await startRuns()).rows;
+      for (const row of rows) expect(row, row.name).toMatchObject({ jobs: 1, completed: 1 });
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
 });

@@ -19,6 +19,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** A PostgreSQL server to use instead of the embedded database. */
   databaseUrl?: string;
+  /** Extra environment, e.g. HIGHBAR_STEP_UP_WINDOW_SECONDS for a step-up window short enough to wait out. */
+  env?: Record<string, string>;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -33,7 +35,7 @@ export async function startDemoServer(options: ServerOptions = {}): Promise<Runn
   }
   const ownsDataDir = options.dataDir === undefined && options.databaseUrl === undefined;
   const dataDir = options.databaseUrl ? null : (options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'highbar-e2e-')));
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'development', ...options.env };
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const child: ChildProcess = spawn(process.execPath, ['bin/highbar.js', 'serve', '--demo', ...(dataDir ? ['--data', dataDir] : []), '--port', '0'], {

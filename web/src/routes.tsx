@@ -92,6 +92,8 @@ const DriftPage = analyticsPage('DriftPage');
 const DatasetsPage = analyticsPage('DatasetsPage');
 const PolicyLabPage = analyticsPage('PolicyLabPage');
 const ThemesPage = analyticsPage('ThemesPage');
+const GovernancePage = analyticsPage('GovernancePage');
+const SustainableWorkPage = analyticsPage('SustainableWorkPage');
 
 type MetricsPages = typeof import('./pages/metrics/index.ts');
 /** An engineering-metrics page, from the chunk that holds them all (fetched on first use). */
@@ -101,6 +103,7 @@ function metricsPage(name: keyof MetricsPages) {
 const TeamMetricsPage = metricsPage('TeamMetricsPage');
 const SloPage = metricsPage('SloPage');
 const AiAdoptionPage = metricsPage('AiAdoptionPage');
+const MetricsSourcesPage = metricsPage('MetricsSourcesPage');
 
 /**
  * Every client-side route. The server answers unknown GET paths with index.html, so each of
@@ -190,13 +193,24 @@ export const routes: RouteObject[] = [
           </RequireRole>
         ),
       },
+      {
+        path: 'analytics/governance',
+        element: (
+          <RequireRole role="hr">
+            <GovernancePage />
+          </RequireRole>
+        ),
+      },
       // HR and admins; the server refuses everyone else, and the page shows why.
+      { path: 'analytics/sustainable-work', element: <SustainableWorkPage /> },
       { path: 'analytics/policy-lab', element: <PolicyLabPage /> },
       { path: 'themes', element: <ThemesPage /> },
       // Team outcomes and organisation-level adoption: every signed-in person (DOMAIN.md section 7).
       { path: 'metrics', element: <TeamMetricsPage /> },
       { path: 'metrics/slos', element: <SloPage /> },
       { path: 'metrics/ai', element: <AiAdoptionPage /> },
+      // Administrators and HR partners (identities); administrators (webhook sources). The page says so to others.
+      { path: 'admin/metrics-sources', element: <MetricsSourcesPage /> },
       { path: 'people', element: <DirectoryPage /> },
       { path: 'people/:id', element: <PersonPage /> },
       {

@@ -9,6 +9,9 @@ import * as auditAppendOnly from './20261129T1901_audit_append_only.ts';
 import * as analytics from './20261129T2030_analytics.ts';
 import * as growth from './20261129T2040_growth.ts';
 import * as calibrationCounts from './20261129T2050_calibration_counts.ts';
+import * as auditDetailsHash from './20261129T2100_audit_details_hash.ts';
+import * as sessionReauthentication from './20261129T2110_session_reauthentication.ts';
+import * as metricsWebhookRotation from './20261129T2125_metrics_webhook_rotation.ts';
 
 /** Every migration, keyed by its timestamped name; Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +25,7 @@ export const migrations: Record<string, Migration> = {
   '20261129T2030_analytics': analytics,
   '20261129T2040_growth': growth,
   '20261129T2050_calibration_counts': calibrationCounts,
+  '20261129T2100_audit_details_hash': auditDetailsHash,
+  '20261129T2110_session_reauthentication': sessionReauthentication,
+  '20261129T2125_metrics_webhook_rotation': metricsWebhookRotation,
 };

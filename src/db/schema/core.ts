@@ -96,6 +96,8 @@ export interface SessionsTable {
   expires_at: Date;
   ip: string | null;
   user_agent: string | null;
+  /** When the user last proved their password (migration 20261129T2110); null counts as never. */
+  password_verified_at: Date | null;
 }
 
 export interface SignInAttemptsTable {
@@ -115,6 +117,8 @@ export interface AuditEventsTable {
   subject_id: string | null;
   request_id: string | null;
   details: Json<Record<string, unknown>>;
+  /** Added by migration 20261129T2100_audit_details_hash: the entry hash covers this, not details. */
+  details_hash: string;
   prev_hash: string;
   hash: string;
 }

@@ -62,5 +62,9 @@ export interface MetricsTables {
     org_id: Org; source: 'amazon-q' | 'copilot'; day: string; user_key: string; active_users: number; suggestions: number; acceptances: number;
     ai_code_lines: number; chat_messages: number; details: Json<Record<string, number>>; occurred_at: Ts;
   };
-  webhook_sources: { org_id: Org; name: string; secret: string; created_at: CreatedAt };
+  webhook_sources: {
+    org_id: Org; name: string; secret: string; created_at: CreatedAt;
+    // Migration 20261129T2125_metrics_webhook_rotation.
+    previous_secret: string | null; previous_valid_until: TsNull; rotated_at: TsNull;
+  };
 }

@@ -83,3 +83,35 @@ export function environmentFromName(name: string | null | undefined): Environmen
   if (/stag/iu.test(name)) return 'STAGING';
   return 'TESTING';
 }
+
+/** A vulnerability or a ticket a service's team has to handle (operational load, not a rating). */
+export interface OperationalItemEvent {
+  source: string;
+  externalId: string;
+  service: string;
+  kind: 'vulnerability' | 'ticket';
+  severity: string | null;
+  title: string | null;
+  openedAt: number;
+  resolvedAt: number | null;
+}
+
+/** Someone on call for a schedule from `startsAt` to `endsAt`. */
+export interface OncallShiftEvent {
+  schedule: string;
+  /** How the person appears in the source: an email, or a PagerDuty user id (mapped under identities). */
+  person: string;
+  service: string | null;
+  startsAt: number;
+  endsAt: number;
+}
+
+/** One page (notification) sent to someone on call. */
+export interface OncallPageEvent {
+  source: string;
+  externalId: string;
+  person: string;
+  service: string | null;
+  incidentExternalId: string | null;
+  at: number;
+}

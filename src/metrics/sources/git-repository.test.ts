@@ -32,6 +32,32 @@ describe('GitRepository', () => {
     expect(new Set(tags.map((t) => t.commit)).size).toBe(4);
   });
 
+  it('reads the same commits in batches, on this thread or through the worker, with the worker paused while batches wait', async () => {
+    const git = await GitRepository.open(repo.dir);
+    const one: unknown[] = [];
+    for await (const commit of git.commits()) one.push(commit);
+    expect(one.length).toBe(5);
+    for (const worker of [false, true]) {
+      const batches = [];
+      // ahead: 1 makes the worker pause git after every batch until this reader takes it.
+      for await (const batch of git.commitBatches([], 2, { worker, ahead: 1 })) batches.push(batch);
+      expect(batches.map((b) => b.length), `worker ${worker}`).toEqual([2, 2, 1]);
+      expect(batches.flat(), `worker ${worker}`).toEqual(one);
+    }
+    const tips = await git.refTips();
+    const none = [];
+    for await (const batch of git.commitBatches(tips, 2, { worker: true })) none.push(batch);
+    expect(none).toEqual([]);
+  });
+
+  it('refuses through the worker what git refuses', async () => {
+    const git = await GitRepository.open(repo.dir);
+    const read = async () => {
+      for await (const batch of git.commitBatches(['not-a-commit'], 2, { worker: true })) void batch;
+    };
+    await expect(read()).rejects.toThrow(GitReadError);
+  });
+
   it('streams the author dates of the commits between two tags', async () => {
     const git = await GitRepository.open(repo.dir);
     const tags = new Map((await git.tags()).map((t) => [t.tag, t.commit]));

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { Worker } from 'node:worker_threads';
 import type { Release } from '../dora/git-releases.rules.ts';
 
 // Separators git prints around each commit's fields: they cannot occur in names or subjects.
@@ -140,6 +141,61 @@ export class GitRepository {
     if (current) yield current;
   }
 
+  /**
+   * The same commits as `commits()`, in batches of `size`. With `worker`, git's output is read and
+   * parsed by a worker thread that keeps draining it while this thread is busy: PGlite runs its
+   * statements on this thread, so reading here stalled git behind a full 64 KiB pipe during every
+   * write and git and the database took turns instead of overlapping. At most `ahead` batches wait
+   * unread; then the worker pauses git, so memory stays bounded however long the history. Without
+   * it (a database server: this thread mostly waits on the network and drains the pipe meanwhile,
+   * and a third busy thread only competes for the cores) batches are read here.
+   */
+  async *commitBatches(exclude: readonly string[] = [], size = 5000, options: { worker?: boolean; ahead?: number } = {}): AsyncGenerator<GitCommit[]> {
+    if (!options.worker) {
+      let batch: GitCommit[] = [];
+      for await (const commit of this.commits(exclude)) {
+        batch.push(commit);
+        if (batch.length >= size) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length) yield batch;
+      return;
+    }
+    const ahead = options.ahead ?? 4;
+    const format = `${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%at${FIELD}%ce${FIELD}%ct${FIELD}%s`;
+    const args = ['-C', this.dir, 'log', '--all', '--topo-order', '--reverse', '--numstat', '--no-renames', `--format=${format}`, ...(exclude.length ? ['--not', ...exclude] : []), '--'];
+    const worker = new Worker(GIT_LOG_WORKER, { eval: true, workerData: { args, env: this.env(), size, ahead, record: RECORD, field: FIELD } });
+    const inbox: GitLogMessage[] = [];
+    let wake: (() => void) | null = null;
+    const deliver = (message: GitLogMessage) => {
+      inbox.push(message);
+      wake?.();
+    };
+    worker.on('message', deliver);
+    worker.on('error', (error) => deliver({ type: 'error', message: error.message }));
+    // Only reached before the end when the worker died: its end message would come first.
+    worker.on('exit', () => deliver({ type: 'error', message: 'the git log reader stopped unexpectedly' }));
+    try {
+      for (;;) {
+        while (!inbox.length) await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        const message = inbox.shift()!;
+        if (message.type === 'batch') {
+          worker.postMessage('took');
+          yield message.commits;
+        } else if (message.type === 'error') throw new GitReadError(message.message);
+        else {
+          if (message.code !== 0) throw new GitReadError(message.stderr.trim().split('\n')[0] || `git log exited with ${message.code}`);
+          return;
+        }
+      }
+    } finally {
+      await worker.terminate();
+    }
+  }
+
   /** Runs git and yields its stdout lines as they come; throws on a non-zero exit. */
   private async *iterate(args: string[]): AsyncGenerator<string> {
     const child = spawn('git', ['-C', this.dir, ...args], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -181,3 +237,74 @@ export class GitRepository {
     });
   }
 }
+
+type GitLogMessage = { type: 'batch'; commits: GitCommit[] } | { type: 'error'; message: string } | { type: 'end'; code: number | null; stderr: string };
+
+/**
+ * The worker of `commitBatches`, plain CommonJS evaluated from this string so it runs without a
+ * TypeScript loader: spawns `git log`, parses records as `commits()` does (splitting on newlines
+ * only, so a stray carriage return in a subject stays in it), posts batches and pauses git while
+ * `ahead` of them are unread.
+ */
+const GIT_LOG_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { spawn } = require('node:child_process');
+const { args, env, size, ahead, record, field } = workerData;
+const child = spawn('git', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+let stderr = '';
+let failed = false;
+let unread = 0;
+let batch = [];
+let current = null;
+let rest = '';
+child.stderr.setEncoding('utf8');
+child.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-2000); });
+child.stdout.setEncoding('utf8');
+parentPort.on('message', () => {
+  unread--;
+  if (unread < ahead && child.stdout.isPaused()) child.stdout.resume();
+});
+const post = () => {
+  if (!batch.length) return;
+  parentPort.postMessage({ type: 'batch', commits: batch });
+  batch = [];
+  if (++unread >= ahead) child.stdout.pause();
+};
+const finish = () => {
+  if (!current) return;
+  batch.push(current);
+  current = null;
+  if (batch.length >= size) post();
+};
+const line = (text) => {
+  if (text.startsWith(record)) {
+    finish();
+    const [sha, parents, authorName, authorEmail, authored, committerEmail, committed, subject] = text.slice(1).split(field);
+    current = {
+      sha, parents: parents ? parents.split(' ') : [], authorName: authorName ?? '', authorEmail: authorEmail ?? '', authoredAt: Number(authored) * 1000,
+      committerEmail: committerEmail ?? '', committedAt: Number(committed) * 1000, subject: subject ?? '', additions: 0, deletions: 0, filesChanged: 0,
+    };
+  } else if (current && text) {
+    const tab = text.indexOf('\\t');
+    current.filesChanged += 1;
+    current.additions += Number(text.slice(0, tab)) || 0;
+    current.deletions += Number(text.slice(tab + 1, text.indexOf('\\t', tab + 1))) || 0;
+  }
+};
+child.stdout.on('data', (chunk) => {
+  const lines = (rest + chunk).split('\\n');
+  rest = lines.pop();
+  for (const text of lines) line(text);
+});
+child.on('error', (error) => {
+  failed = true;
+  parentPort.postMessage({ type: 'error', message: 'cannot run git: ' + error.message });
+});
+child.on('close', (code) => {
+  if (failed) return;
+  if (rest) line(rest);
+  finish();
+  post();
+  parentPort.postMessage({ type: 'end', code, stderr });
+});
+`;

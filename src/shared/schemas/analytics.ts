@@ -4,8 +4,13 @@ import { DEFAULT_ANALYTICS_POLICY } from '../../policy/analytics.schema.ts';
 
 /** Wire shapes of people analytics: bias audits, manager drift, datasets, simulation, themes. */
 
-/** The smallest group an in-app report may show unless the request asks for more (DEFAULT_ANALYTICS_POLICY). */
+/** The smallest group an in-app report shows when the policy says nothing (DEFAULT_ANALYTICS_POLICY). */
 export const MIN_GROUP_SIZE = DEFAULT_ANALYTICS_POLICY.minGroupSize;
+/**
+ * The lowest minimum a request may name: the policy schema's floor. The services then refuse one
+ * below the active policy's `analytics.minGroupSize` (analytics-policy.service.ts).
+ */
+export const MIN_GROUP_FLOOR = 3;
 
 /** What an in-app audit can compare: a calibrated OV rating, its Forte summary, or leaving. */
 export const APP_OUTCOMES = ['ov', 'forte', 'exit'] as const;
@@ -25,7 +30,7 @@ export const dimensionSchema = z
   .regex(/^(level|location|jobFunction|tenure|manager|attribute:[^\p{Cc}]{1,100})$/u, 'level, location, jobFunction, tenure, manager or attribute:NAME');
 
 const favourableSchema = z.array(z.string().trim().min(1).max(200)).min(1).max(50);
-const minGroupSchema = z.number().int().min(MIN_GROUP_SIZE).max(100_000);
+const minGroupSchema = z.number().int().min(MIN_GROUP_FLOOR).max(100_000);
 
 /** Comma-separated values in a query string, as an array (empty items dropped). */
 const commaList = (item: z.ZodType<string, string>) =>
@@ -62,7 +67,7 @@ export const sessionBiasQuerySchema = z
     /** Comma-separated; `controls=` (empty) for none. */
     controls: commaList(dimensionSchema).default(['level']),
     reference: z.string().trim().min(1).max(200).optional(),
-    minGroup: z.coerce.number().int().min(MIN_GROUP_SIZE).max(100_000).optional(),
+    minGroup: z.coerce.number().int().min(MIN_GROUP_FLOOR).max(100_000).optional(),
   })
   .strict();
 export type SessionBiasQuery = z.input<typeof sessionBiasQuerySchema>;
@@ -207,7 +212,7 @@ export const datasetBiasBodySchema = z
     group: z.string().trim().min(1).max(200),
     controls: z.array(z.string().trim().min(1).max(200)).max(6).default([]),
     reference: z.string().trim().min(1).max(200).optional(),
-    minGroup: minGroupSchema.default(MIN_GROUP_SIZE),
+    minGroup: minGroupSchema.optional(),
     grades: z.array(z.string().trim().min(1).max(200)).min(3).max(50).optional(),
   })
   .strict();

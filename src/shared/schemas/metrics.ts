@@ -209,3 +209,59 @@ export type WebhookEvent = z.infer<typeof webhookEventSchema>;
 
 export const webhookParamsSchema = z.object({ source: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/u) }).strict();
 export const webhookAcceptedSchema = z.object({ stored: z.enum(['deployment', 'incident']), id: z.string() });
+
+const itemStatsSchema = z.object({
+  open: z.number().int(),
+  openedInPeriod: z.number().int(),
+  resolvedInPeriod: z.number().int(),
+  medianDaysToResolve: z.number().nullable(),
+  openBySeverity: z.array(z.object({ severity: z.string(), open: z.number().int() })),
+});
+/** A team's vulnerabilities, tickets and pages over a period: team context, no person named. */
+export const teamOperationsSchema = z.object({
+  team: named,
+  from: day,
+  to: day,
+  label: z.string(),
+  services: z.array(z.object({ service: named, vulnerabilities: itemStatsSchema, tickets: itemStatsSchema })),
+  pages: z.object({ total: z.number().int(), weeks: z.array(z.object({ week: day, pages: z.number().int() })) }),
+});
+export type TeamOperations = z.infer<typeof teamOperationsSchema>;
+
+/** How people appear in the sources (see src/metrics/identities.rules.ts). */
+export const identityKindSchema = z.enum(['email', 'github', 'amazon-q', 'pagerduty']);
+const identityValue = z.string().trim().min(1).max(320);
+
+export const personIdentitiesSchema = z.object({
+  person: named,
+  /** `directory`: the person's directory email, which always names them and is not removed here. */
+  identities: z.array(z.object({ kind: identityKindSchema, value: z.string(), directory: z.boolean(), lastSeen: z.string().nullable() })),
+});
+export type PersonIdentities = z.infer<typeof personIdentitiesSchema>;
+
+export const unmappedIdentitiesSchema = z.object({
+  identities: z.array(z.object({ kind: identityKindSchema, value: z.string(), seenIn: z.array(z.string()), lastSeen: z.string() })),
+  total: z.number().int(),
+  /** At most this many are listed, by kind and value. */
+  limit: z.number().int(),
+});
+export type UnmappedIdentities = z.infer<typeof unmappedIdentitiesSchema>;
+
+export const identityBodySchema = z.object({ kind: identityKindSchema, value: identityValue }).strict();
+export const identityQuerySchema = z.object({ kind: identityKindSchema, value: identityValue }).strict();
+export const identityMappedSchema = z.object({ kind: identityKindSchema, value: z.string(), changed: z.boolean() });
+export const identityUnmappedSchema = z.object({ removed: z.boolean() });
+
+const sourceName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/u, '1-64 lower-case letters, digits, - or _');
+export const webhookSourceParamsSchema = z.object({ name: sourceName }).strict();
+export const webhookSourcesSchema = z.object({
+  sources: z.array(z.object({ name: z.string(), createdAt: z.string(), rotatedAt: z.string().nullable(), previousValidUntil: z.string().nullable() })),
+  defaultGraceHours: z.number().int(),
+});
+export type WebhookSources = z.infer<typeof webhookSourcesSchema>;
+export const createWebhookSourceSchema = z.object({ name: sourceName }).strict();
+/** `graceHours`: how long the old secret still works (0 stops it at once; default 24). */
+export const rotateWebhookSecretSchema = z.object({ graceHours: z.number().int().min(0).max(168).optional() }).strict();
+/** The new secret, shown this once. */
+export const webhookSecretSchema = z.object({ name: z.string(), secret: z.string(), previousValidUntil: z.string().nullable() });
+export type WebhookSecret = z.infer<typeof webhookSecretSchema>;

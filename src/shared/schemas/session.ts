@@ -23,3 +23,11 @@ export type Me = z.infer<typeof meSchema>;
 export const changePasswordBodySchema = z
   .object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) })
   .strict();
+
+/** Re-authentication before step-up routes: the signed-in user's password, nothing else. */
+export const reauthenticateBodySchema = z.object({ password: z.string().min(1).max(1024) }).strict();
+
+export const reauthenticationSchema = z.object({
+  /** When the password was proved; step-up routes accept it for the configured window. */
+  passwordVerifiedAt: z.string(),
+});

@@ -12,6 +12,7 @@ import type {
     Simulation,
   SimulationBody,
 } from '../../../src/shared/schemas/analytics.ts';
+import type { ComplexityAnalysis, ComplexityBody, PromotionVelocity, SustainableWork, UraGovernance } from '../../../src/shared/schemas/analytics-governance.ts';
 import { apiRequest } from './client.ts';
 
 export type { AppBiasAudit, AppBiasAuditBody, AppDrift, BiasReport, Dataset, DatasetBiasBody, DatasetDrift, FeedbackThemes, SessionBiasAudit, Simulation, SimulationBody };
@@ -102,4 +103,23 @@ export function getPersonThemes(cycleId: number, personId: number, signal?: Abor
 /** The cycle's organisation, or the subtree under `rootPersonId`. */
 export function getGroupThemes(cycleId: number, rootPersonId?: number, signal?: AbortSignal): Promise<FeedbackThemes> {
   return apiRequest('GET', `/api/cycles/${cycleId}/themes`, { query: { rootPersonId }, signal });
+}
+
+// Governance analyses (promotion velocity, complexity, URA governance, sustainable work).
+export type { ComplexityAnalysis, ComplexityBody, PromotionVelocity, SustainableWork, UraGovernance };
+
+export function getPromotionVelocity(options: { group: string; reference?: string; minGroup?: number; rootPersonId?: number }, signal?: AbortSignal): Promise<PromotionVelocity> {
+  return apiRequest('GET', '/api/analytics/promotion-velocity', { query: options, signal });
+}
+
+export function analyseComplexity(body: ComplexityBody): Promise<ComplexityAnalysis> {
+  return apiRequest('POST', '/api/analytics/complexity', { json: body });
+}
+
+export function getUraGovernance(options: { cycleId: number; year?: number; minGroup?: number; rootPersonId?: number }, signal?: AbortSignal): Promise<UraGovernance> {
+  return apiRequest('GET', '/api/analytics/ura-governance', { query: options, signal });
+}
+
+export function getSustainableWork(options: { from?: string; to?: string; reworkDays?: number; minGroup?: number } = {}, signal?: AbortSignal): Promise<SustainableWork> {
+  return apiRequest('GET', '/api/analytics/sustainable-work', { query: options, signal });
 }

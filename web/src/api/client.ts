@@ -41,6 +41,46 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
 }
 
+/** Asks the user to prove their password again; resolves true once they have, false if they declined. */
+type ReauthenticationHandler = () => Promise<boolean>;
+let onReauthenticationRequired: ReauthenticationHandler | null = null;
+// Requests refused together (a page loading three step-up resources) share one dialog.
+let pendingProof: Promise<boolean> | null = null;
+// Re-authenticating rotates the session cookie: a request sent with the old one just before may
+// come back 401 although the session lives on. Counting rotations tells those apart.
+let sessionRotations = 0;
+/** A request asks at most this often before giving up, so a misconfigured window cannot loop. */
+const MAX_PROOFS_PER_REQUEST = 3;
+
+/**
+ * Installed by the signed-in shell: when the server answers REAUTHENTICATION_REQUIRED, this
+ * shows the password dialog, and the request is retried once the password is proved.
+ */
+export function setReauthenticationHandler(handler: ReauthenticationHandler | null): void {
+  onReauthenticationRequired = handler;
+  // A dialog that went away (signed out meanwhile) must not hold later requests hostage.
+  pendingProof = null;
+}
+
+/** The session cookie was replaced (after re-authenticating). */
+export function noteSessionRotated(): void {
+  sessionRotations++;
+}
+
+function proveIdentity(): Promise<boolean> {
+  if (!onReauthenticationRequired) return Promise.resolve(false);
+  pendingProof ??= onReauthenticationRequired().finally(() => {
+    pendingProof = null;
+  });
+  return pendingProof;
+}
+
+const REAUTHENTICATE = '/api/auth/reauthenticate';
+// Their 401s belong to the form that called them, not to the shell (a wrong password in the
+// re-authentication dialog stays there; a session that ended meanwhile does not).
+const OWN_401 = new Set(['/api/session', '/api/me', REAUTHENTICATE]);
+const ownsRefusal = (path: string, error: ApiError) => OWN_401.has(path) && !(path === REAUTHENTICATE && error.code === 'UNAUTHENTICATED');
+
 /** Builds `/api/x?a=1` leaving out empty query values. */
 export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
@@ -53,9 +93,35 @@ export function apiUrl(path: string, query?: Record<string, QueryValue>): string
 
 /**
  * Calls the API on this origin with the session cookie. Writes carry the CSRF header the server
- * demands; errors become an ApiError holding the problem document.
+ * demands; errors become an ApiError holding the problem document. A route that wants the
+ * password proved again (pipeline, calibration, demographics) gets it through the dialog, and
+ * the request is then sent again, so callers never see REAUTHENTICATION_REQUIRED unless the
+ * user cancels.
  */
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  let proofs = 0;
+  let rotationRetried = false;
+  for (;;) {
+    const rotationsBefore = sessionRotations;
+    try {
+      return await sendOnce<T>(method, path, options);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401 || ownsRefusal(path, error)) throw error;
+      if (error.code === 'REAUTHENTICATION_REQUIRED') {
+        if (proofs++ < MAX_PROOFS_PER_REQUEST && (await proveIdentity())) continue;
+        throw error;
+      }
+      if (sessionRotations !== rotationsBefore && !rotationRetried) {
+        rotationRetried = true;
+        continue;
+      }
+      onUnauthenticated?.();
+      throw error;
+    }
+  }
+}
+
+async function sendOnce<T>(method: Method, path: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...options.headers };
   if (method !== 'GET') headers['x-highbar-csrf'] = '1';
   let body = options.body;
@@ -78,12 +144,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
   }
   if (response.status === 204) return null as T;
   const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const problem = asProblem(payload, response);
-    // Sign-in failures are the form's to show; the shell itself handles /api/me.
-    if (response.status === 401 && path !== '/api/session' && path !== '/api/me') onUnauthenticated?.();
-    throw new ApiError(problem);
-  }
+  if (!response.ok) throw new ApiError(asProblem(payload, response));
   return payload as T;
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Me, changePasswordBodySchema, signInBodySchema } from '../../../src/shared/schemas/session.ts';
-import { apiRequest } from './client.ts';
+import type { Me, changePasswordBodySchema, reauthenticationSchema, signInBodySchema } from '../../../src/shared/schemas/session.ts';
+import { apiRequest, noteSessionRotated } from './client.ts';
 
 export type { Me };
 export type SignInBody = z.input<typeof signInBodySchema>;
@@ -22,4 +22,13 @@ export function signOut(): Promise<null> {
 /** Changes my password; my other sessions end, this one stays. */
 export function changeMyPassword(body: ChangePasswordBody): Promise<null> {
   return apiRequest<null>('POST', '/api/me/password', { json: body });
+}
+
+export type Reauthentication = z.infer<typeof reauthenticationSchema>;
+
+/** Proves my password again for pipeline, calibration and demographic records; the cookie is replaced. */
+export async function reauthenticate(password: string): Promise<Reauthentication> {
+  const result = await apiRequest<Reauthentication>('POST', '/api/auth/reauthenticate', { json: { password } });
+  noteSessionRotated();
+  return result;
 }

@@ -4,10 +4,11 @@ import { isApiError, setUnauthenticatedHandler, type Problem } from '../api/clie
 import { getMe, signOut } from '../api/session.ts';
 import { useResource } from '../api/use-resource.ts';
 import { MeContext, type MeState } from './me-context.ts';
-import { navItemsFor } from './nav-items.ts';
+import { navGroupsFor } from './nav-items.ts';
 import { Loading } from './Loading.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 import { ProblemMessage } from './ProblemMessage.tsx';
+import { ReauthenticationPrompt } from './ReauthenticateDialog.tsx';
 import { usePageTitle } from './page-title.ts';
 
 /**
@@ -38,7 +39,11 @@ export function AppShell() {
     <MeContext.Provider value={state}>
       <SkipLink />
       <Header me={state.me} />
-      <Main pathname={location.pathname} />
+      <div className="shell">
+        <Navigation me={state.me} />
+        <Main pathname={location.pathname} />
+      </div>
+      <ReauthenticationPrompt email={state.me.email} />
       <footer className="footer">
         <p>Highbar · Engineering performance management</p>
       </footer>
@@ -57,7 +62,6 @@ function SkipLink() {
 function Header({ me }: { me: MeState['me'] }) {
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
-  const items = navItemsFor(me);
 
   async function handleSignOut() {
     setSigningOut(true);
@@ -78,17 +82,6 @@ function Header({ me }: { me: MeState['me'] }) {
           </span>
           <span className="brand__name">Highbar</span>
         </Link>
-        <nav className="nav" aria-label="Main">
-          <ul className="nav__list">
-            {items.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.end} className={({ isActive }) => (isActive ? 'nav__link nav__link--active' : 'nav__link')}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
         <div className="topbar__user">
           <NotificationBell />
           <span className="topbar__name" data-testid="current-user">
@@ -100,6 +93,34 @@ function Header({ me }: { me: MeState['me'] }) {
         </div>
       </div>
     </header>
+  );
+}
+
+/**
+ * The sections this account's roles allow, grouped (you, your team, the organisation,
+ * administration) so that an HR partner's or an admin's twenty links stay readable: a column
+ * beside the page on wide screens, a strip that scrolls sideways on a phone.
+ */
+function Navigation({ me }: { me: MeState['me'] }) {
+  return (
+    <nav className="nav" aria-label="Main">
+      {navGroupsFor(me).map(({ group, items }) => (
+        <div className="nav__group" key={group} role="group" aria-labelledby={`nav-group-${group}`}>
+          <p className="nav__group-label" id={`nav-group-${group}`}>
+            {group}
+          </p>
+          <ul className="nav__list">
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end} className={({ isActive }) => (isActive ? 'nav__link nav__link--active' : 'nav__link')}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </nav>
   );
 }
 

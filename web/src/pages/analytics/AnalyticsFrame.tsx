@@ -6,6 +6,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 const LINKS = [
   { to: '/analytics', label: 'Bias audit', end: true },
   { to: '/analytics/drift', label: 'Manager drift' },
+  { to: '/analytics/governance', label: 'Governance' },
+  { to: '/analytics/sustainable-work', label: 'Sustainable work' },
   { to: '/analytics/datasets', label: 'Datasets' },
   { to: '/analytics/policy-lab', label: 'Policy lab' },
 ];

@@ -5,4 +5,6 @@ export { DriftPage } from './DriftPage.tsx';
 export { DatasetsPage } from './DatasetsPage.tsx';
 export { PolicyLabPage } from './PolicyLabPage.tsx';
 export { ThemesPage } from './ThemesPage.tsx';
+export { GovernancePage } from './GovernancePage.tsx';
+export { SustainableWorkPage } from './SustainableWorkPage.tsx';
 export { SessionBiasPanel, type SessionBiasPanelProps } from './SessionBiasPanel.tsx';

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 import { MetricsTabs } from './MetricsTabs.tsx';
+import { OperationsSection } from './OperationsSection.tsx';
 import { formatPercent } from './metrics-format.ts';
 import { NoTeams, TeamPicker, useChosenTeam } from './TeamPicker.tsx';
 import { TrendChart } from './TrendChart.tsx';
@@ -20,7 +21,7 @@ export function SloPage() {
   const data = slos.data;
   return (
     <div className="stack">
-      <PageHeader title="Service level objectives" lead="Whether each service keeps its promises: compliance, the error budget left, and how fast it is burning." />
+      <PageHeader title="Service level objectives" lead="Whether each service keeps its promises: compliance, the error budget left, and how fast it is burning; then its vulnerabilities, tickets and pages." />
       <MetricsTabs search={teamId ? `?team=${teamId}` : ''} />
       {teams && teams.length === 0 ? <NoTeams problem={null} /> : null}
       {problem ? <NoTeams problem={problem} /> : null}
@@ -64,6 +65,7 @@ export function SloPage() {
           </div>
         </section>
       ))}
+      {teamId !== null ? <OperationsSection teamId={teamId} /> : null}
     </div>
   );
 }

@@ -2,3 +2,4 @@
 export { TeamMetricsPage } from './TeamMetricsPage.tsx';
 export { SloPage } from './SloPage.tsx';
 export { AiAdoptionPage } from './AiAdoptionPage.tsx';
+export { MetricsSourcesPage } from './MetricsSourcesPage.tsx';

@@ -8,6 +8,8 @@ import { MissingPage, PageLoading } from '../../components/PageStates.tsx';
 import { hasRole, useMe } from '../../components/me-context.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { DemographicsPanel } from './DemographicsPanel.tsx';
+import { EraseCard } from './EraseCard.tsx';
+import { DataExportCard } from '../profile/DataExportCard.tsx';
 import { DirectoryFields, PersonHeading, PrivateFields } from './PersonDetails.tsx';
 
 /** One person: directory fields for everyone, the private record only when the server sends it. */
@@ -40,6 +42,8 @@ function PersonView({ personId }: { personId: number }) {
         <div className="stack">
           {p.private ? <PrivateFields details={p.private} /> : null}
           {hasRole(me, 'hr') ? <DemographicsPanel personId={p.id} /> : null}
+          {hasRole(me, 'hr') && !isMe && p.private ? <DataExportCard personId={p.id} onBehalf /> : null}
+          {hasRole(me, 'admin') && p.private?.status === 'terminated' && !p.email.endsWith('@erased.invalid') ? <EraseCard personId={p.id} onErased={person.reload} /> : null}
         </div>
       </div>
     </div>

@@ -10,6 +10,7 @@ import { orDash, plural } from '../../components/format.ts';
 import { hasRole, useMe } from '../../components/me-context.ts';
 import { DirectoryFields, PersonHeading, PrivateFields } from '../people/PersonDetails.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
+import { DataExportCard } from './DataExportCard.tsx';
 
 /** My person record, my manager and team, and my password. */
 export function ProfilePage() {
@@ -60,6 +61,7 @@ function PersonProfile({ personId }: { personId: number }) {
         <div className="stack">
           <ManagerCard person={p} />
           <TeamCard person={p} />
+          <DataExportCard personId={p.id} />
           <ChangePasswordForm />
         </div>
       </div>
