@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startDemoServer, type RunningServer } from './server-process.ts';
-import { launchChromium, screenshot, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser.ts';
+import { PHONE, useDemoBrowser } from './demo-browser.ts';
 import { apiGet, apiSend, eligibleApprovers, fitDistribution, horizontalOverflow, proposalBody, type BoardJson } from './calibration-helpers.ts';
 
 /**
@@ -14,36 +14,17 @@ import { apiGet, apiSend, eligibleApprovers, fitDistribution, horizontalOverflow
  * your mind?", and the employee reads the whole explanation packet.
  */
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const consoleErrors: string[] = [];
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const MID_YEAR = 'Mid-year 2026';
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function asRole(role: string, viewport = DESKTOP): Promise<Page> {
-  const email = server.accounts[role];
-  if (!email) throw new Error(`no demo account for ${role}: ${JSON.stringify(server.accounts)}`);
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
+const demo = useDemoBrowser({
   // The CSP allows no inline styles: any refusal of one would show here.
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  await signIn(page, server.url, email, server.demoPassword);
-  return page;
-}
+  onPage: (page) =>
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    }),
+});
+const { asRole } = demo;
 
 async function confirmDialog(page: Page, button: string): Promise<void> {
   const dialog = page.getByRole('dialog');
@@ -114,7 +95,7 @@ describe('calibration under the amazon preset', () => {
     await expect.poll(() => page.getByTestId('proposals-progress').textContent()).toBe(`${ctx.team.length} of ${ctx.team.length} submitted`);
 
     const phone = await asRole('manager', PHONE);
-    await phone.goto(`${server.url}/cycles/${ctx.cycleId}/proposals?person=${ctx.team.find((p) => p.id !== draft.person.id)!.id}`);
+    await phone.goto(`${demo.server.url}/cycles/${ctx.cycleId}/proposals?person=${ctx.team.find((p) => p.id !== draft.person.id)!.id}`);
     await phone.getByTestId('proposal-read').waitFor();
     expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
     await screenshot(phone, 'calibration-amazon-manager-propose-phone');
@@ -175,7 +156,7 @@ describe('calibration under the amazon preset', () => {
 
   it('refuses to finalise while the forced distribution does not fit, in the server’s own words, then finalises and delivers', async () => {
     const page = await asRole('hr');
-    await page.goto(`${server.url}/calibration/${ctx.sessionId}`);
+    await page.goto(`${demo.server.url}/calibration/${ctx.sessionId}`);
     const board = await apiGet<BoardJson>(page, `/api/calibration-sessions/${ctx.sessionId}`);
     expect(board.distribution.violations.length).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Finalise', exact: true }).click();
@@ -210,7 +191,7 @@ describe('calibration under the amazon preset', () => {
     expect(csv).toContain('Missed the two launch commitments');
 
     const phone = await asRole('hr', PHONE);
-    await phone.goto(`${server.url}/calibration/${ctx.sessionId}`);
+    await phone.goto(`${demo.server.url}/calibration/${ctx.sessionId}`);
     await phone.getByRole('table', { name: 'Calibration roster' }).waitFor();
     expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
     await screenshot(phone, 'calibration-amazon-board-phone');
@@ -218,7 +199,7 @@ describe('calibration under the amazon preset', () => {
 
   it('gives HR the rating history of the person moved: who, when, from, to and why', async () => {
     const page = await asRole('hr');
-    await page.goto(`${server.url}/calibration/${ctx.sessionId}?flag=moved-down`);
+    await page.goto(`${demo.server.url}/calibration/${ctx.sessionId}?flag=moved-down`);
     await page.getByRole('link', { name: ctx.movedToLe.name, exact: true }).click();
     await page.getByRole('heading', { name: `${ctx.movedToLe.name}: rating history` }).waitFor();
     const change = page.getByTestId('rating-changes').locator('tbody tr').first();
@@ -233,7 +214,7 @@ describe('calibration under the amazon preset', () => {
 
   it('shows the employee the Forte summary only: nothing else is in the answer or on the page', async () => {
     const page = await asRole('employee');
-    await page.goto(`${server.url}/notifications`);
+    await page.goto(`${demo.server.url}/notifications`);
     await page.getByRole('link', { name: `Your ${MID_YEAR} review is ready` }).first().click();
     await page.getByRole('heading', { name: 'My rating', level: 1 }).waitFor();
     const mine = await apiGet<Record<string, unknown>>(page, `/api/cycles/${ctx.cycleId}/my-rating`);
@@ -244,7 +225,7 @@ describe('calibration under the amazon preset', () => {
     expect(await page.getByTestId('my-rating').textContent()).not.toMatch(/\b(TT|HV3|HV2|HV1|LE)\b/u);
     await screenshot(page, 'calibration-amazon-employee');
     const phone = await asRole('employee', PHONE);
-    await phone.goto(`${server.url}/cycles/${ctx.cycleId}/my-rating`);
+    await phone.goto(`${demo.server.url}/cycles/${ctx.cycleId}/my-rating`);
     await phone.getByTestId('forte-summary').waitFor();
     expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
     await screenshot(phone, 'calibration-amazon-employee-phone');
@@ -252,7 +233,7 @@ describe('calibration under the amazon preset', () => {
 
   it('compares the session with the humane preset side by side', async () => {
     const page = await asRole('hr');
-    await page.goto(`${server.url}/calibration/${ctx.sessionId}`);
+    await page.goto(`${demo.server.url}/calibration/${ctx.sessionId}`);
     await page.getByRole('link', { name: 'Compare with humane' }).click();
     await page.getByRole('heading', { name: 'amazon against humane' }).waitFor();
     const compared = await apiGet<{ differences: number }>(page, `/api/calibration-sessions/${ctx.sessionId}/compare?policy=humane`);
@@ -269,7 +250,7 @@ describe('calibration under the humane preset', () => {
   it('lets the manager propose for the team in a humane cycle the test makes', async () => {
     const admin = await asRole('admin');
     const accounts = (await apiGet<{ accounts: { id: number; email: string }[] }>(admin, '/api/accounts')).accounts;
-    const account = (role: string) => accounts.find((a) => a.email === server.accounts[role])!.id;
+    const account = (role: string) => accounts.find((a) => a.email === demo.server.accounts[role])!.id;
     const hr = await asRole('hr');
     const created = await apiSend<{ id: number }>(hr, 'POST', '/api/cycles', { name: 'Humane pilot (e2e)', rootPersonId: ctx.manager.personId, policy: 'humane' });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
@@ -278,7 +259,7 @@ describe('calibration under the humane preset', () => {
     expect((await apiSend(hr, 'POST', `/api/cycles/${cycleId}/advance`)).status).toBe(200); // peer feedback: proposals open
 
     const page = await asRole('manager');
-    await page.goto(`${server.url}/cycles/${cycleId}/proposals?person=${ctx.employee.personId}`);
+    await page.goto(`${demo.server.url}/cycles/${cycleId}/proposals?person=${ctx.employee.personId}`);
     const editor = page.getByTestId('proposal-editor');
     await editor.getByRole('heading', { name: ctx.employee.name }).waitFor();
     await editor.getByRole('radio', { name: '4 · Fully meets' }).check();
@@ -310,7 +291,7 @@ describe('calibration under the humane preset', () => {
 
   it('starts blind, then moves a rating with a rationale and the evidence that would change the room’s mind', async () => {
     const page = await asRole('hr');
-    await page.goto(`${server.url}/calibration/${sessionId}`);
+    await page.goto(`${demo.server.url}/calibration/${sessionId}`);
     await page.getByRole('heading', { name: 'Humane pilot: the team', level: 1 }).waitFor();
     const roster = page.getByRole('table', { name: 'Calibration roster' });
     await roster.locator('.vlist__window [role="row"]').first().waitFor();
@@ -341,7 +322,7 @@ describe('calibration under the humane preset', () => {
 
   it('finalises (guideline targets never block) and delivers the explanation packet to the employee', async () => {
     const hr = await asRole('hr');
-    await hr.goto(`${server.url}/calibration/${sessionId}`);
+    await hr.goto(`${demo.server.url}/calibration/${sessionId}`);
     await hr.getByRole('button', { name: 'Finalise', exact: true }).click();
     await confirmDialog(hr, 'Finalise');
     await expect.poll(() => boardStatus(hr).textContent()).toMatch(/^Finalised/u);
@@ -351,7 +332,7 @@ describe('calibration under the humane preset', () => {
     await screenshot(hr, 'calibration-humane-delivered');
 
     const page = await asRole('employee');
-    await page.goto(`${server.url}/cycles/${cycleId}/my-rating`);
+    await page.goto(`${demo.server.url}/cycles/${cycleId}/my-rating`);
     await page.getByTestId('my-rating').waitFor();
     const mine = await apiGet<{ ov: string; policyVersion: { key: string; version: number } }>(page, `/api/cycles/${cycleId}/my-rating`);
     expect(mine).toMatchObject({ ov: 'HV3', policyVersion: { key: 'humane' } });
@@ -364,7 +345,7 @@ describe('calibration under the humane preset', () => {
     for (const part of ['rubric', 'matrix', 'request-review']) expect(await page.getByTestId(part).count(), part).toBe(1);
     await screenshot(page, 'calibration-humane-employee');
     const phone = await asRole('employee', PHONE);
-    await phone.goto(`${server.url}/cycles/${cycleId}/my-rating`);
+    await phone.goto(`${demo.server.url}/cycles/${cycleId}/my-rating`);
     await phone.getByTestId('my-rating').waitFor();
     expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
     await screenshot(phone, 'calibration-humane-employee-phone');
@@ -383,7 +364,7 @@ describe('the board at 5,000 people', () => {
     });
     await page.route(`**/api/calibration-sessions/${ctx.sessionId}`, (route) => route.fulfill({ json: { ...real, rows, session: { ...real.session, status: 'open' } } }));
     const started = Date.now();
-    await page.goto(`${server.url}/calibration/${ctx.sessionId}`);
+    await page.goto(`${demo.server.url}/calibration/${ctx.sessionId}`);
     const roster = page.getByRole('table', { name: 'Calibration roster' });
     await roster.getByRole('link', { name: 'Engineer 0000', exact: true }).waitFor();
     const loadMs = Date.now() - started;

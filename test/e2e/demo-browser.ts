@@ -11,12 +11,12 @@ export const PHONE = { width: 390, height: 844 };
  * tests, closed after them with every browser context it opened. `asRole` signs in one of the
  * demo accounts in a context of its own, so several people can be signed in at once.
  */
-export function useDemoBrowser(options: { onPage?: (page: Page) => void } = {}) {
+export function useDemoBrowser(options: { onPage?: (page: Page) => void; server?: Parameters<typeof startDemoServer>[0] } = {}) {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+    [server, browser] = await Promise.all([startDemoServer(options.server), launchChromium()]);
   });
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);

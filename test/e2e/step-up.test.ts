@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startDemoServer, type RunningServer } from './server-process.ts';
-import { launchChromium, screenshot, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser.ts';
+import { useDemoBrowser } from './demo-browser.ts';
 
 /**
  * Re-authentication in Chromium. The demo server runs with a step-up window of a few seconds
@@ -10,26 +10,8 @@ import { launchChromium, screenshot, signIn } from './browser.ts';
  */
 
 const WINDOW_SECONDS = 6;
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer({ env: { HIGHBAR_STEP_UP_WINDOW_SECONDS: String(WINDOW_SECONDS) } }), launchChromium()]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedIn(role: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, server.url, server.accounts[role]!, server.demoPassword);
-  return page;
-}
+const demo = useDemoBrowser({ server: { env: { HIGHBAR_STEP_UP_WINDOW_SECONDS: String(WINDOW_SECONDS) } } });
+const signedIn = (role: string, viewport: { width: number; height: number }) => demo.asRole(role, viewport);
 
 /** Lets the sign-in's password proof age past the window. */
 const waitUntilStale = (page: Page) => page.waitForTimeout((WINDOW_SECONDS + 1) * 1000);
@@ -40,7 +22,7 @@ describe('re-authentication before pipeline and calibration records', () => {
   it('asks HR for the password on the pipeline board once the proof is stale, refuses a wrong one, then shows the board', async () => {
     const page = await signedIn('hr', { width: 1280, height: 900 });
     await waitUntilStale(page);
-    await page.goto(`${server.url}/pipeline`);
+    await page.goto(`${demo.server.url}/pipeline`);
 
     const dialog = dialogOf(page);
     await dialog.waitFor();
@@ -62,21 +44,21 @@ describe('re-authentication before pipeline and calibration records', () => {
     expect(await dialog.getByTestId('problem').textContent()).toContain('not correct');
     expect(await dialog.isVisible()).toBe(true);
 
-    await dialog.getByLabel('Password').fill(server.demoPassword);
+    await dialog.getByLabel('Password').fill(demo.server.demoPassword);
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     // The refused requests were retried: the board is there, with no error and no dialog.
     await page.getByTestId('board-stages').waitFor();
     await page.getByTestId('case-list').waitFor();
     expect(await dialog.count()).toBe(0);
     expect(await page.getByTestId('problem').count()).toBe(0);
-    expect(page.url()).toBe(`${server.url}/pipeline`);
+    expect(page.url()).toBe(`${demo.server.url}/pipeline`);
     await screenshot(page, 'step-up-02-board');
   });
 
   it('on a phone: Escape leaves the page explaining why, and the password later lands on calibration', async () => {
     const page = await signedIn('hr', { width: 390, height: 844 });
     await waitUntilStale(page);
-    await page.goto(`${server.url}/calibration`);
+    await page.goto(`${demo.server.url}/calibration`);
     const dialog = dialogOf(page);
     await dialog.waitFor();
     const box = await dialog.boundingBox();
@@ -89,11 +71,11 @@ describe('re-authentication before pipeline and calibration records', () => {
     await page.getByTestId('problem').first().waitFor();
     expect(await page.getByTestId('problem').first().textContent()).toContain('confirm your password');
     // Still signed in: cancelling is not signing out.
-    expect(page.url()).toBe(`${server.url}/calibration`);
+    expect(page.url()).toBe(`${demo.server.url}/calibration`);
 
     await page.reload();
     await dialog.waitFor();
-    await dialog.getByLabel('Password').fill(server.demoPassword);
+    await dialog.getByLabel('Password').fill(demo.server.demoPassword);
     await dialog.getByLabel('Password').press('Enter');
     await page.getByRole('heading', { name: 'Calibration sessions' }).waitFor();
     await expect.poll(() => dialog.count()).toBe(0);
