@@ -118,6 +118,21 @@ describe('logs (V16.2.1, V16.2.4, V16.2.5, V16.4.1)', () => {
     const everything = logLines.join('\n');
     for (const secret of [account.password, token, cookie]) expect(everything).not.toContain(secret);
   });
+
+  it('names the account of a refused request, under its request id (V16.3.2)', async () => {
+    const account = await buildAccount(database.db);
+    const admin = await buildAccount(database.db, { roles: ['admin'] });
+    const cookie = await signInCookie(app, account.email, account.password);
+    logLines.length = 0;
+    const refused = await app.inject({ method: 'GET', url: `/api/accounts/${admin.id}`, headers: { cookie } });
+    expect([403, 404]).toContain(refused.statusCode);
+    await app.inject({ method: 'GET', url: '/api/me' });
+    const entries = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((e) => e.msg === 'access refused');
+    expect(entries).toEqual([
+      expect.objectContaining({ reqId: refused.headers['x-request-id'], accountId: account.id, method: 'GET', route: '/api/accounts/:id', statusCode: refused.statusCode }),
+      expect.objectContaining({ accountId: null, route: '/api/me', statusCode: 401 }),
+    ]);
+  });
 });
 
 describe('passwords (V6.2.8, V6.3.8)', () => {

@@ -63,6 +63,8 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () => 
       const actor = requireActor(request);
       await signOut(db, { token: request.sessionToken!, actor, now: now(), requestId: request.id });
       clearSessionCookie(request, reply);
+      // Nothing of the session stays in a shared browser: cached pages, storage, cookies.
+      reply.header('clear-site-data', '"cache", "cookies", "storage"');
       return reply.status(204).send(null);
     },
   );

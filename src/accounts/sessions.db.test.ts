@@ -160,6 +160,7 @@ describe('session lifetime', () => {
     const cookie = await signInCookie(app, account.email, account.password);
     const out = await app.inject({ method: 'DELETE', url: '/api/session', headers: { ...WRITE_HEADERS, cookie } });
     expect(out.statusCode).toBe(204);
+    expect(out.headers['clear-site-data']).toBe('"cache", "cookies", "storage"');
     expect((await me(cookie)).statusCode).toBe(401);
     const rows = await database.db.selectFrom('sessions').select('account_id').where('account_id', '=', account.id).execute();
     expect(rows).toHaveLength(0);

@@ -59,7 +59,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () =>
   app.get(
     '/api/calibration-sessions/:id/bias-audit',
     {
-      config: { stepUp: true },
+      config: { stepUp: true, sensitiveRead: 'calibration' },
       schema: {
         operationId: 'getSessionBiasAudit',
         tags: ['analytics', 'calibration'],

@@ -53,6 +53,11 @@ export function registerAuth(
   app.addHook('onRoute', (route) => {
     if (route.config?.stepUp && route.schema) (route.schema as Record<string, unknown>)[STEP_UP_EXTENSION] = true;
   });
+  // A refusal names who was refused (ASVS 5.0 16.3.2): the request log alone has no account.
+  app.addHook('onResponse', async (request, reply) => {
+    if (!request.url.startsWith('/api/') || ![401, 403, 404].includes(reply.statusCode)) return;
+    request.log.warn({ accountId: request.actor?.accountId ?? null, method: request.method, route: request.routeOptions.url ?? null, statusCode: reply.statusCode }, 'access refused');
+  });
   app.addHook('preHandler', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     // A signed webhook comes from a server, not a browser: its HMAC is what a cross-site page cannot forge.

@@ -1,3 +1,4 @@
+import { registerSensitiveReadLog } from './sensitive-reads.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -70,6 +71,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     transform: jsonSchemaTransform,
   });
   registerAuth(app, { db: options.db, now, publicOrigin: options.publicOrigin, stepUpWindowMs: options.stepUpWindowMs });
+  registerSensitiveReadLog(app, { db: options.db, now });
 
   app.get(
     '/api/health',

@@ -33,11 +33,11 @@ const boardQuery = z.object({ level: z.string().max(20).optional(), team: z.stri
 export const calibrationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () => Date }> = async (app, { db, now }) => {
   app.get(
     '/api/cycles/:id/proposals',
-    { config: { stepUp: true }, schema: { operationId: 'listTeamProposals', tags: ['calibration'], summary: 'Rating proposals for my direct reports', params: idParamsSchema, response: { 200: teamProposalsSchema, ...errors } } },
+    { config: { stepUp: true, sensitiveRead: 'calibration' }, schema: { operationId: 'listTeamProposals', tags: ['calibration'], summary: 'Rating proposals for my direct reports', params: idParamsSchema, response: { 200: teamProposalsSchema, ...errors } } },
     async (request) => listTeamProposals(db, { actor: requireActor(request), cycleId: request.params.id, now: now() }),
   );
   const proposal = { params: personParams, response: { 200: proposalSchema, ...errors } };
-  app.get('/api/cycles/:id/people/:personId/proposal', { config: { stepUp: true }, schema: { operationId: 'getRatingProposal', tags: ['calibration'], summary: 'The rating proposal for a person (chain; HR in scope)', ...proposal } }, async (request) =>
+  app.get('/api/cycles/:id/people/:personId/proposal', { config: { stepUp: true, sensitiveRead: 'calibration' }, schema: { operationId: 'getRatingProposal', tags: ['calibration'], summary: 'The rating proposal for a person (chain; HR in scope)', ...proposal } }, async (request) =>
     getProposal(db, { actor: requireActor(request), cycleId: request.params.id, personId: request.params.personId, now: now() }),
   );
   app.put('/api/cycles/:id/people/:personId/proposal', { config: { stepUp: true }, schema: { operationId: 'saveRatingProposal', tags: ['calibration'], summary: 'Save a rating proposal draft', body: proposalBodySchema, ...proposal } }, async (request) =>
@@ -49,7 +49,7 @@ export const calibrationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () 
 
   app.get(
     '/api/calibration-sessions',
-    { config: { stepUp: true }, schema: { operationId: 'listCalibrationSessions', tags: ['calibration'], summary: 'Sessions I calibrate or run', querystring: z.object({ cycleId: idParam.optional() }).strict(), response: { 200: sessionListSchema, ...errors } } },
+    { config: { stepUp: true, sensitiveRead: 'calibration' }, schema: { operationId: 'listCalibrationSessions', tags: ['calibration'], summary: 'Sessions I calibrate or run', querystring: z.object({ cycleId: idParam.optional() }).strict(), response: { 200: sessionListSchema, ...errors } } },
     async (request) => listSessions(db, { actor: requireActor(request), cycleId: request.query.cycleId }),
   );
   app.post(
@@ -59,7 +59,7 @@ export const calibrationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () 
   );
   app.get(
     '/api/calibration-sessions/:id',
-    { config: { stepUp: true }, schema: { operationId: 'getCalibrationBoard', tags: ['calibration'], summary: 'The calibration board: roster, distribution, grid, tally, flags', params: idParamsSchema, querystring: boardQuery, response: { 200: boardSchema, ...errors } } },
+    { config: { stepUp: true, sensitiveRead: 'calibration' }, schema: { operationId: 'getCalibrationBoard', tags: ['calibration'], summary: 'The calibration board: roster, distribution, grid, tally, flags', params: idParamsSchema, querystring: boardQuery, response: { 200: boardSchema, ...errors } } },
     async (request, reply) => {
       const board = await calibrationBoard(db, { actor: requireActor(request), sessionId: request.params.id, filters: request.query });
       // The board is the whole roster (5,000 rows is 2.7 MB): checking it against the response
@@ -118,7 +118,7 @@ export const calibrationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () 
   );
   app.get(
     '/api/calibration-sessions/:id/export.csv',
-    { config: { stepUp: true }, schema: { operationId: 'exportCalibrationSession', tags: ['calibration'], summary: 'Original against calibrated ratings, with who, when and why', params: idParamsSchema, produces: ['text/csv'], response: { 200: z.string(), ...errors } } },
+    { config: { stepUp: true, sensitiveRead: 'calibration' }, schema: { operationId: 'exportCalibrationSession', tags: ['calibration'], summary: 'Original against calibrated ratings, with who, when and why', params: idParamsSchema, produces: ['text/csv'], response: { 200: z.string(), ...errors } } },
     async (request, reply) => {
       const csv = await exportSessionCsv(db, { actor: requireActor(request), sessionId: request.params.id });
       return reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="calibration-${request.params.id}.csv"`).send(csv);
@@ -126,14 +126,14 @@ export const calibrationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () 
   );
   app.get(
     '/api/calibration-sessions/:id/compare',
-    { config: { stepUp: true }, schema: { operationId: 'compareCalibrationPolicies', tags: ['calibration'], summary: 'The same proposals under another policy', params: idParamsSchema, querystring: z.object({ policy: z.string().min(1).max(60) }).strict(), response: { 200: comparisonSchema, ...errors } } },
+    { config: { stepUp: true, sensitiveRead: 'calibration' }, schema: { operationId: 'compareCalibrationPolicies', tags: ['calibration'], summary: 'The same proposals under another policy', params: idParamsSchema, querystring: z.object({ policy: z.string().min(1).max(60) }).strict(), response: { 200: comparisonSchema, ...errors } } },
     async (request) => comparePolicies(db, { actor: requireActor(request), sessionId: request.params.id, otherPolicy: request.query.policy }),
   );
 
   app.get('/api/cycles/:id/my-rating', { schema: { operationId: 'getMyRating', tags: ['calibration'], summary: 'My delivered rating, as much as the policy shows', params: idParamsSchema, response: { 200: myRatingSchema, ...errors } } }, async (request) =>
     myRating(db, { actor: requireActor(request), cycleId: request.params.id }),
   );
-  app.get('/api/people/:id/rating-history', { config: { stepUp: true }, schema: { operationId: 'getRatingHistory', tags: ['calibration'], summary: 'A person’s ratings and every change, with who, when and why', params: idParamsSchema, response: { 200: ratingHistorySchema, ...errors } } }, async (request) =>
+  app.get('/api/people/:id/rating-history', { config: { stepUp: true, sensitiveRead: 'calibration' }, schema: { operationId: 'getRatingHistory', tags: ['calibration'], summary: 'A person’s ratings and every change, with who, when and why', params: idParamsSchema, response: { 200: ratingHistorySchema, ...errors } } }, async (request) =>
     ratingHistory(db, { actor: requireActor(request), personId: request.params.id }),
   );
 };

@@ -53,7 +53,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () => Da
   app.get(
     '/api/people/:id/demographics',
     {
-      config: { stepUp: true },
+      config: { stepUp: true, sensitiveRead: 'demographics' },
       schema: {
         operationId: 'getPersonDemographics',
         tags: ['people'],

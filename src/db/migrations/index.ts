@@ -12,6 +12,7 @@ import * as calibrationCounts from './20261129T2050_calibration_counts.ts';
 import * as auditDetailsHash from './20261129T2100_audit_details_hash.ts';
 import * as sessionReauthentication from './20261129T2110_session_reauthentication.ts';
 import * as metricsWebhookRotation from './20261129T2125_metrics_webhook_rotation.ts';
+import * as sensitiveReads from './20261129T2130_sensitive_reads.ts';
 
 /** Every migration, keyed by its timestamped name; Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T2100_audit_details_hash': auditDetailsHash,
   '20261129T2110_session_reauthentication': sessionReauthentication,
   '20261129T2125_metrics_webhook_rotation': metricsWebhookRotation,
+  '20261129T2130_sensitive_reads': sensitiveReads,
 };

@@ -135,6 +135,19 @@ export interface CoreTables {
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
   audit_events: AuditEventsTable;
+  sensitive_reads: SensitiveReadsTable;
+}
+
+/** Reads of calibration and demographic records (migration 20261129T2130_sensitive_reads). */
+export interface SensitiveReadsTable {
+  id: Generated<number>;
+  at: Date;
+  reader_account_id: number;
+  resource: 'calibration' | 'demographics';
+  route: string;
+  subject_person_id: number | null;
+  subject: Json<Record<string, unknown>>;
+  request_id: string | null;
 }
 
 export type Person = Selectable<PeopleTable>;
