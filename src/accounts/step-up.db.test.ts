@@ -247,6 +247,20 @@ describe('the proof', () => {
     expect((await http.get(cookie, '/api/people')).statusCode).toBe(200);
   });
 
+  it('guards the creation and rotation of webhook secrets too', async () => {
+    const admin = await buildAccount(database.db, { roles: ['admin'] });
+    clock.setTime(BASE.getTime());
+    const cookie = await signInCookie(app, admin.email, admin.password);
+    clock.setTime(STALE.getTime());
+    expectReauthenticationRequired(await http.send(cookie, 'POST', '/api/webhook-sources', { name: 'step-up-probe' }));
+    expectReauthenticationRequired(await http.send(cookie, 'POST', '/api/webhook-sources/step-up-probe/rotate', {}));
+    expect(await database.db.selectFrom('webhook_sources').select('name').where('name', '=', 'step-up-probe').execute()).toEqual([]);
+    const proved = await reauthenticate(cookie, admin.password);
+    expect(proved.statusCode, proved.body).toBe(200);
+    const created = await http.send(cookieFrom(proved), 'POST', '/api/webhook-sources', { name: 'step-up-probe' });
+    expect(created.statusCode, created.body).toBe(201);
+  });
+
   it('lets an employee read their own delivered rating without stepping up', async () => {
     clock.setTime(BASE.getTime());
     const cookie = await signInCookie(app, org.accounts.engineers[2]!.email, org.accounts.engineers[2]!.password);

@@ -216,6 +216,8 @@ export const metricsRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () => D
   app.post(
     '/api/webhook-sources',
     {
+      // A secret lets anyone post deployments and incidents as this source: a recent password first.
+      config: { stepUp: true },
       schema: {
         operationId: 'createWebhookSource',
         tags,
@@ -233,6 +235,7 @@ export const metricsRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () => D
   app.post(
     '/api/webhook-sources/:name/rotate',
     {
+      config: { stepUp: true },
       schema: {
         operationId: 'rotateWebhookSecret',
         tags,
