@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { ensureDefaultLadder } from '../../src/people/ladders.service.ts';
+import { ensurePresetPolicies } from '../../src/policy/policy.service.ts';
 import { runHighbar } from '../run-highbar.ts';
 import { buildAccount } from '../factories.ts';
 import { client } from '../analytics-org.ts';
@@ -30,7 +32,11 @@ async function cliJson(args: string[]) {
 
 beforeAll(async () => {
   database = await openDatabase({ kind: 'embedded-memory' });
+  // Set up as `highbar serve` does: migrations, then the default ladder and the preset policies
+  // (the analytics read the minimum group size from the active policy).
   await migrateToLatest(database.db);
+  await ensureDefaultLadder(database.db);
+  await ensurePresetPolicies(database.db);
   app = await startTestServer(database.db);
   hr = await client(app, await buildAccount(database.db, { roles: ['hr'] }), '10.70.0.1');
   const upload = await hr('POST', '/api/analytics/datasets?name=IBM%20HR%20sample', fs.readFileSync(FILE), { 'content-type': 'text/csv', 'x-file-name': 'ibm-hr-employee-attrition.csv' });
