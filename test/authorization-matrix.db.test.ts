@@ -96,6 +96,7 @@ const EXPECTATIONS: Record<string, Record<Who, Outcome>> = {
   'POST /api/cycles/{id}/people/{personId}/proposal/submit': only('manager'),
   'GET /api/calibration-sessions': signedIn('allow'),
   'POST /api/calibration-sessions': only('hr', 'admin'),
+  'GET /api/calibration-sessions/calibrator-candidates': only('hr', 'admin'),
   'GET /api/calibration-sessions/{id}': only('manager', 'hr', 'admin'),
   'POST /api/calibration-sessions/{id}/sync': only('hr', 'admin'),
   'POST /api/calibration-sessions/{id}/reveal': only('hr', 'admin'),
@@ -362,6 +363,7 @@ function sampleRequest(route: string, who: Who): InjectOptions {
   if (analytics.requests[route]) return analytics.requests[route](url);
   if (metrics.requests[route]) return metrics.requests[route](url);
   if (route === 'GET /api/calibration-sessions/{id}/compare') return { method, url: `${url}?policy=humane` };
+  if (route === 'GET /api/calibration-sessions/calibrator-candidates') return { method, url: `${url}?cycleId=${cycleId}&rootPersonId=${topId}` };
   if (route === 'PUT /api/promotion-packets/{id}/sections/{section}') return { method, url: url.replace('{section}', 'impact'), headers: WRITE_HEADERS, payload: { text: 'Shipped the ledger.', evidence: [], version: 0 } };
   if (route === 'PUT /api/ladders/{key}/levels/{code}') return { method, url: '/api/ladders/sde/levels/L8', headers: WRITE_HEADERS, payload: { title: 'Senior Principal', expectations: { ...LADDER_L8, exampleBehaviours: ['Defines a technical strategy adopted across the company'] }, version: 1 } };
   if (route === 'GET /api/compensation/budget') return { method, url: `${url}?rootPersonId=${topId}&sharePriceCents=10000` };

@@ -109,6 +109,7 @@ function samples(): Record<string, Sample> {
     'POST /api/cycles/{id}/people/{personId}/proposal/submit': { who: 'manager', request: () => send('POST', `/api/cycles/${reviewCycleId}/people/${engineers[0]!.id}/proposal/submit`, proposal(4, 2)), expect: 'handled' },
     'GET /api/calibration-sessions': { who: 'hr', request: () => get('/api/calibration-sessions'), expect: 'ok' },
     // The director subtree already has a session this cycle: refused by the domain, past the gate.
+    'GET /api/calibration-sessions/calibrator-candidates': { who: 'hr', request: () => get(`/api/calibration-sessions/calibrator-candidates?cycleId=${reviewCycleId}&rootPersonId=${director.id}`), expect: 'ok' },
     'POST /api/calibration-sessions': { who: 'hr', request: () => send('POST', '/api/calibration-sessions', { cycleId: reviewCycleId, rootPersonId: director.id, name: 'Second look', calibratorAccountIds: [org.accounts.hr.id], blind: false }), expect: 'handled' },
     'GET /api/calibration-sessions/{id}': { who: 'hr', request: () => get(s), expect: 'ok' },
     'POST /api/calibration-sessions/{id}/sync': { who: 'hr', request: () => send('POST', `${s}/sync`), expect: 'ok' },

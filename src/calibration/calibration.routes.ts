@@ -6,6 +6,8 @@ import { idParamsSchema, problemSchema, idParam } from '../shared/schemas/common
 import {
   adjustBodySchema,
   boardSchema,
+  calibratorCandidatesQuerySchema,
+  calibratorCandidatesSchema,
   comparisonSchema,
   createSessionBodySchema,
   distributionSchema,
@@ -23,6 +25,7 @@ import { requireActor } from '../app/auth.ts';
 import { getProposal, listTeamProposals, saveProposal } from './proposals.service.ts';
 import { adjustRating, castVote, createSession, deliverSession, finaliseSession, listSessions, revealSession, syncSession } from './sessions.service.ts';
 import { calibrationBoard } from './board.service.ts';
+import { calibratorCandidates } from './calibrator-candidates.service.ts';
 import { comparePolicies, exportSessionCsv, myRating, ratingHistory } from './delivery.service.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
@@ -51,6 +54,20 @@ export const calibrationRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () 
     '/api/calibration-sessions',
     { config: { stepUp: true, sensitiveRead: 'calibration' }, schema: { operationId: 'listCalibrationSessions', tags: ['calibration'], summary: 'Sessions I calibrate or run', querystring: z.object({ cycleId: idParam.optional() }).strict(), response: { 200: sessionListSchema, ...errors } } },
     async (request) => listSessions(db, { actor: requireActor(request), cycleId: request.query.cycleId }),
+  );
+  app.get(
+    '/api/calibration-sessions/calibrator-candidates',
+    {
+      config: { stepUp: true, sensitiveRead: 'calibration' },
+      schema: {
+        operationId: 'listCalibratorCandidates',
+        tags: ['calibration'],
+        summary: 'Who would calibrate an organisation in a cycle, and how many proposals are ready (HR in scope, admin)',
+        querystring: calibratorCandidatesQuerySchema,
+        response: { 200: calibratorCandidatesSchema, ...errors },
+      },
+    },
+    async (request) => calibratorCandidates(db, { actor: requireActor(request), cycleId: request.query.cycleId, rootPersonId: request.query.rootPersonId }),
   );
   app.post(
     '/api/calibration-sessions',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, versionSchema } from './common.ts';
+import { idParam, idSchema, versionSchema } from './common.ts';
 
 /** Wire shapes of OLR: proposals, calibration sessions, the board, adjustments and delivery. */
 
@@ -73,6 +73,16 @@ export const createSessionBodySchema = z
     blind: z.boolean().optional(),
   })
   .strict();
+
+/** Who would calibrate an organisation: the form that opens a session starts from this. */
+export const calibratorCandidatesQuerySchema = z.object({ cycleId: idParam, rootPersonId: idParam }).strict();
+export const calibratorCandidatesSchema = z.object({
+  root: z.object({ id: z.number().int(), name: z.string() }),
+  candidates: z.array(
+    z.object({ accountId: z.number().int(), personId: z.number().int().nullable(), name: z.string(), reason: z.enum(['leads the organisation', 'manages a team in it', 'opens the session']) }),
+  ),
+  proposalsReady: z.number().int(),
+});
 
 export const voteBodySchema = z.object({ personId: idSchema, vote: z.enum(['agree', 'questions', 'abstain']) }).strict();
 

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type {
   adjustBodySchema,
   boardSchema,
+  calibratorCandidatesSchema,
   comparisonSchema,
+  createSessionBodySchema,
   distributionSchema,
   finaliseResultSchema,
   myRatingSchema,
@@ -21,6 +23,8 @@ export type ProposalBody = z.input<typeof proposalBodySchema>;
 export type ProposalEvidence = Proposal['evidence'];
 export type ScaleLevel = TeamProposals['scales']['performance'][number];
 export type CalibrationSession = z.infer<typeof sessionSchema>;
+export type CalibratorCandidates = z.infer<typeof calibratorCandidatesSchema>;
+export type CreateSessionBody = z.input<typeof createSessionBodySchema>;
 export type SessionList = z.infer<typeof sessionListSchema>;
 export type Board = z.infer<typeof boardSchema>;
 export type BoardRow = Board['rows'][number];
@@ -113,4 +117,14 @@ export function getMyRating(cycleId: number, signal?: AbortSignal): Promise<MyRa
 /** A person's ratings and every change to them (HR in scope, management chain). */
 export function getRatingHistory(personId: number, signal?: AbortSignal): Promise<RatingHistory> {
   return apiRequest<RatingHistory>('GET', `/api/people/${personId}/rating-history`, { signal });
+}
+
+/** Who would calibrate an organisation in a cycle, and how many proposals are ready. */
+export function getCalibratorCandidates(cycleId: number, rootPersonId: number, signal?: AbortSignal): Promise<CalibratorCandidates> {
+  return apiRequest<CalibratorCandidates>('GET', `/api/calibration-sessions/calibrator-candidates?cycleId=${cycleId}&rootPersonId=${rootPersonId}`, { signal });
+}
+
+/** Opens a calibration session (HR in scope, admin). */
+export function createCalibrationSession(body: CreateSessionBody): Promise<CalibrationSession> {
+  return apiRequest<CalibrationSession>('POST', '/api/calibration-sessions', { json: body });
 }

@@ -9,6 +9,7 @@ import { ProblemMessage } from '../../components/ProblemMessage.tsx';
 import { hasRole, useMe } from '../../components/me-context.ts';
 import { phaseLabel } from '../cycles/cycle-format.ts';
 import { PROPOSE_PHASES } from './calibration-format.ts';
+import { OpenSessionForm } from './OpenSessionForm.tsx';
 
 const STATUS_LABELS = { open: 'Open', finalised: 'Finalised', delivered: 'Delivered' } as const;
 
@@ -20,7 +21,9 @@ export function CalibrationPage() {
   const { me } = useMe();
   const sessions = useResource((signal) => listSessions(signal), 'calibration-sessions');
   const cycles = useResource((signal) => listCycles(signal), 'cycles');
-  const proposing = hasRole(me, 'manager') ? (cycles.data?.cycles ?? []).filter((c) => PROPOSE_PHASES.includes(c.phase)) : [];
+  const open = (cycles.data?.cycles ?? []).filter((c) => PROPOSE_PHASES.includes(c.phase));
+  const proposing = hasRole(me, 'manager') ? open : [];
+  const mayOpenSessions = hasRole(me, 'hr') || hasRole(me, 'admin');
   const list = sessions.data?.sessions ?? [];
   return (
     <div className="stack">
@@ -93,6 +96,7 @@ export function CalibrationPage() {
           </table>
         ) : null}
       </section>
+      {mayOpenSessions && cycles.data ? <OpenSessionForm cycles={open} /> : null}
     </div>
   );
 }
