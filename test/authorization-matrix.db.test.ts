@@ -1,3 +1,5 @@
+import { sessionHandle } from '../src/accounts/my-sessions.service.ts';
+import { hashSessionToken } from '../src/accounts/sessions.service.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Database } from '../src/db/database.ts';
@@ -34,6 +36,9 @@ const EXPECTATIONS: Record<string, Record<Who, Outcome>> = {
   'DELETE /api/session': signedIn('allow'),
   'GET /api/me': signedIn('allow'),
   'POST /api/me/password': signedIn('allow'),
+  'GET /api/me/sessions': signedIn('allow'),
+  'POST /api/me/sessions/end': signedIn('allow'),
+  'POST /api/me/sessions/end-others': signedIn('allow'),
   'POST /api/auth/reauthenticate': signedIn('allow'),
   'GET /api/accounts': only('admin'),
   'GET /api/accounts/{id}': only('admin'),
@@ -383,7 +388,7 @@ function sampleRequest(route: string, who: Who): InjectOptions {
 
 // Signing in costs an argon2 verification (tens of milliseconds); the matrix has thousands of
 // cases, so each role signs in once and keeps its session, except after a route that can end it.
-const SESSION_ENDING = new Set(['DELETE /api/session', 'POST /api/me/password', 'PATCH /api/accounts/{id}', 'POST /api/session', 'POST /api/auth/reauthenticate']);
+const SESSION_ENDING = new Set(['DELETE /api/session', 'POST /api/me/password', 'POST /api/me/sessions/end', 'PATCH /api/accounts/{id}', 'POST /api/session', 'POST /api/auth/reauthenticate']);
 const sessionCookies = new Map<Who, string>();
 async function cookieFor(who: Exclude<Who, 'anonymous'>): Promise<string> {
   let cookie = sessionCookies.get(who);
@@ -411,6 +416,11 @@ describe('authorization matrix', () => {
         const request = sampleRequest(route, who);
         if (who !== 'anonymous' && route !== 'POST /api/session') {
           request.headers = { ...request.headers, cookie: await cookieFor(who) };
+        }
+        // Ending one of one's own sessions needs its handle: the caller's current one.
+        if (route === 'POST /api/me/sessions/end') {
+          const token = String(request.headers?.cookie ?? '').split('=')[1] ?? 'none';
+          request.payload = { handle: sessionHandle(hashSessionToken(token)) };
         }
         const response = await app.inject(request);
         // A route that may end or rotate the caller's session makes the next case sign in afresh.

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { idParamsSchema, problemSchema } from '../shared/schemas/common.ts';
-import { changePasswordBodySchema, meSchema, reauthenticateBodySchema, reauthenticationSchema, signInBodySchema } from '../shared/schemas/session.ts';
+import { changePasswordBodySchema, endedSessionsSchema, endMySessionBodySchema, meSchema, mySessionsSchema, reauthenticateBodySchema, reauthenticationSchema, signInBodySchema } from '../shared/schemas/session.ts';
+import { endMySessions, listMySessions } from './my-sessions.service.ts';
 import { accountListSchema, accountSchema, createAccountBodySchema, updateAccountBodySchema } from '../shared/schemas/accounts.ts';
 import { requireActor } from '../app/auth.ts';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../app/session-cookie.ts';
@@ -99,6 +100,22 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; now: () => 
     '/api/me',
     { schema: { operationId: 'getMe', tags: ['session'], summary: 'The signed-in account and its roles', response: { 200: meSchema, ...errors } } },
     async (request) => presentMe(requireActor(request)),
+  );
+
+  app.get(
+    '/api/me/sessions',
+    { schema: { operationId: 'listMySessions', tags: ['session'], summary: 'Where I am signed in: my live sessions, this one marked', response: { 200: mySessionsSchema, ...errors } } },
+    async (request) => listMySessions(db, { actor: requireActor(request), currentToken: request.sessionToken!, now: now() }),
+  );
+  app.post(
+    '/api/me/sessions/end',
+    { schema: { operationId: 'endMySession', tags: ['session'], summary: 'Sign out one of my sessions, on whatever device it is (audited)', body: endMySessionBodySchema, response: { 200: endedSessionsSchema, ...errors } } },
+    async (request) => endMySessions(db, { actor: requireActor(request), currentToken: request.sessionToken!, which: { handle: request.body.handle }, now: now(), requestId: request.id }),
+  );
+  app.post(
+    '/api/me/sessions/end-others',
+    { schema: { operationId: 'endMyOtherSessions', tags: ['session'], summary: 'Sign out everywhere but here (audited)', response: { 200: endedSessionsSchema, ...errors } } },
+    async (request) => endMySessions(db, { actor: requireActor(request), currentToken: request.sessionToken!, which: 'others', now: now(), requestId: request.id }),
   );
 
   app.post(

@@ -31,3 +31,20 @@ export const reauthenticationSchema = z.object({
   /** When the password was proved; step-up routes accept it for the configured window. */
   passwordVerifiedAt: z.string(),
 });
+
+/** The signed-in person's own sessions; `handle` names one without revealing anything usable. */
+export const mySessionsSchema = z.object({
+  sessions: z.array(
+    z.object({
+      handle: z.string(),
+      current: z.boolean(),
+      createdAt: z.string(),
+      lastSeenAt: z.string(),
+      expiresAt: z.string(),
+      ip: z.string().nullable(),
+      userAgent: z.string().nullable(),
+    }),
+  ),
+});
+export const endMySessionBodySchema = z.object({ handle: z.string().regex(/^[0-9a-f]{32}$/u) }).strict();
+export const endedSessionsSchema = z.object({ ended: z.number().int() });

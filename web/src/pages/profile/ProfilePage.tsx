@@ -11,6 +11,7 @@ import { hasRole, useMe } from '../../components/me-context.ts';
 import { DirectoryFields, PersonHeading, PrivateFields } from '../people/PersonDetails.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { DataExportCard } from './DataExportCard.tsx';
+import { SessionsCard } from './SessionsCard.tsx';
 
 /** My person record, my manager and team, and my password. */
 export function ProfilePage() {
@@ -33,6 +34,7 @@ function NoPersonProfile() {
         </p>
         <p className="muted small">Roles: {me.roles.join(', ')}</p>
       </section>
+      <SessionsCard />
       <ChangePasswordForm />
     </>
   );
@@ -62,6 +64,7 @@ function PersonProfile({ personId }: { personId: number }) {
           <ManagerCard person={p} />
           <TeamCard person={p} />
           <DataExportCard personId={p.id} />
+          <SessionsCard />
           <ChangePasswordForm />
         </div>
       </div>
