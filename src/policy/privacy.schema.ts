@@ -28,6 +28,11 @@ export const privacyPolicySchema = z
         analyticsDatasetsDays: days,
         /** Engineering metrics events (commits, pull requests, deployments, incidents, pages...), counted from when they happened. */
         metricsEventsDays: days,
+        /**
+         * The sensitive-read log (who read calibration and demographic records), counted from the
+         * read. Optional: versions stored before it existed keep the log.
+         */
+        sensitiveReadsDays: days.optional(),
       })
       .strict(),
   })
@@ -37,15 +42,15 @@ export type RetentionPolicy = PrivacyPolicy['retention'];
 
 /** Amazon's preset: long enough for a promotion case or a dispute to look back a few cycles. */
 export const AMAZON_PRIVACY: PrivacyPolicy = {
-  retention: { sessionsDays: 30, signInAttemptsDays: 90, notificationsDays: 365, leaverFeedbackDays: 1095, analyticsDatasetsDays: 365, metricsEventsDays: 730 },
+  retention: { sessionsDays: 30, signInAttemptsDays: 90, notificationsDays: 365, leaverFeedbackDays: 1095, analyticsDatasetsDays: 365, metricsEventsDays: 730, sensitiveReadsDays: 1095 },
 };
 
 /** The humane preset keeps less, for less long: data minimisation is the default. */
 export const HUMANE_PRIVACY: PrivacyPolicy = {
-  retention: { sessionsDays: 7, signInAttemptsDays: 30, notificationsDays: 90, leaverFeedbackDays: 365, analyticsDatasetsDays: 90, metricsEventsDays: 400 },
+  retention: { sessionsDays: 7, signInAttemptsDays: 30, notificationsDays: 90, leaverFeedbackDays: 365, analyticsDatasetsDays: 90, metricsEventsDays: 400, sensitiveReadsDays: 730 },
 };
 
 /** What a policy version without a privacy section reads as: nothing is deleted until an organisation decides. */
 export const DEFAULT_PRIVACY_POLICY: PrivacyPolicy = {
-  retention: { sessionsDays: null, signInAttemptsDays: null, notificationsDays: null, leaverFeedbackDays: null, analyticsDatasetsDays: null, metricsEventsDays: null },
+  retention: { sessionsDays: null, signInAttemptsDays: null, notificationsDays: null, leaverFeedbackDays: null, analyticsDatasetsDays: null, metricsEventsDays: null, sensitiveReadsDays: null },
 };

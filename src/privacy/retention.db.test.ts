@@ -11,7 +11,7 @@ import { applyRetention, RETENTION_ACTION } from './retention.service.ts';
 let database: Database;
 const now = new Date('2026-11-29T03:30:00.000Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
-const POLICY: RetentionPolicy = { sessionsDays: 30, signInAttemptsDays: 90, notificationsDays: 180, leaverFeedbackDays: 365, analyticsDatasetsDays: 90, metricsEventsDays: 400 };
+const POLICY: RetentionPolicy = { sessionsDays: 30, signInAttemptsDays: 90, notificationsDays: 180, leaverFeedbackDays: 365, analyticsDatasetsDays: 90, metricsEventsDays: 400, sensitiveReadsDays: 365 };
 let leaver: BuiltPerson;
 let recentLeaver: BuiltPerson;
 let current: BuiltPerson;
@@ -44,6 +44,10 @@ beforeAll(async () => {
     { person_id: current.id, kind: 'test', title: 'Old news', created_at: daysAgo(400) } as never,
     { person_id: current.id, kind: 'test', title: 'Fresh news' },
   ]).execute();
+  await db.insertInto('sensitive_reads').values([
+    { at: daysAgo(400), reader_account_id: account.id, resource: 'demographics', route: 'GET /api/people/:id/demographics', subject_person_id: current.id, subject: '{}' },
+    { at: daysAgo(30), reader_account_id: account.id, resource: 'calibration', route: 'GET /api/calibration-sessions', subject_person_id: null, subject: '{}' },
+  ]).execute();
   await db.insertInto('commits').values([
     { org_id: 1, repository_id: await repository(), sha: 'a'.repeat(40), author_name: 'Old Author', author_email: 'old@example.test', authored_at: daysAgo(500), committer_email: 'old@example.test', committed_at: daysAgo(500), additions: 1, deletions: 0, files_changed: 1, subject: 'old', occurred_at: daysAgo(500) },
     { org_id: 1, repository_id: await repository(), sha: 'b'.repeat(40), author_name: 'New Author', author_email: 'new@example.test', authored_at: daysAgo(10), committer_email: 'new@example.test', committed_at: daysAgo(10), additions: 1, deletions: 0, files_changed: 1, subject: 'new', occurred_at: daysAgo(10) },
@@ -67,14 +71,15 @@ describe('applyRetention', () => {
 
   it('counts on a dry run exactly what a real run then deletes, and changes nothing itself', async () => {
     const dry = await applyRetention(database.db, { now, policy: POLICY, dryRun: true });
-    expect(dry.counts).toEqual({ sessions: 1, signInAttempts: 2, notifications: 1, leaverFeedback: 1, analyticsDatasets: 0, metricsEvents: 1 });
+    expect(dry.counts).toEqual({ sessions: 1, signInAttempts: 2, notifications: 1, leaverFeedback: 1, analyticsDatasets: 0, metricsEvents: 1, sensitiveReads: 1 });
     expect(await database.db.selectFrom('sessions').select('token_hash').execute()).toHaveLength(3);
     const auditBefore = await database.db.selectFrom('audit_events').select('seq').where('action', '=', RETENTION_ACTION).execute();
     expect(auditBefore).toEqual([]);
 
     const run = await applyRetention(database.db, { now, policy: POLICY });
     expect(run.counts).toEqual(dry.counts);
-    expect(run.tables).toMatchObject({ sessions: 1, sign_in_attempts: 2, notifications: 1, feedback_log: 1, commits: 1 });
+    expect(run.tables).toMatchObject({ sessions: 1, sign_in_attempts: 2, notifications: 1, feedback_log: 1, commits: 1, sensitive_reads: 1 });
+    expect((await database.db.selectFrom('sensitive_reads').select('resource').execute()).map((r) => r.resource)).toEqual(['calibration']);
   });
 
   it('deletes only what is past retention', async () => {

@@ -18,7 +18,7 @@ describe('retentionCutoffs', () => {
 
   it('names the setting each target comes from', () => {
     expect(retentionCutoffs(HUMANE_PRIVACY.retention, now).map((c) => c.setting)).toEqual([
-      'sessionsDays', 'signInAttemptsDays', 'notificationsDays', 'leaverFeedbackDays', 'analyticsDatasetsDays', 'metricsEventsDays',
+      'sessionsDays', 'signInAttemptsDays', 'notificationsDays', 'leaverFeedbackDays', 'analyticsDatasetsDays', 'metricsEventsDays', 'sensitiveReadsDays',
     ]);
   });
 });

@@ -3,7 +3,7 @@ import type { RetentionPolicy } from '../policy/privacy.schema.ts';
 const DAY_MS = 86_400_000;
 
 /** What the retention job deletes, one entry per policy setting (privacy.retention.*Days). */
-export const RETENTION_TARGETS = ['sessions', 'signInAttempts', 'notifications', 'leaverFeedback', 'analyticsDatasets', 'metricsEvents'] as const;
+export const RETENTION_TARGETS = ['sessions', 'signInAttempts', 'notifications', 'leaverFeedback', 'analyticsDatasets', 'metricsEvents', 'sensitiveReads'] as const;
 export type RetentionTarget = (typeof RETENTION_TARGETS)[number];
 
 export interface RetentionCutoff {
@@ -21,7 +21,8 @@ export interface RetentionCutoff {
 export function retentionCutoffs(policy: RetentionPolicy, now: Date): RetentionCutoff[] {
   return RETENTION_TARGETS.map((target) => {
     const setting = `${target}Days` as const;
-    const days = policy[setting];
+    // A setting a stored version predates reads as null: keep.
+    const days = policy[setting] ?? null;
     if (days === null) return { target, setting, days, before: null, beforeDay: null };
     const before = new Date(now.getTime() - days * DAY_MS);
     return { target, setting, days, before, beforeDay: before.toISOString().slice(0, 10) };

@@ -89,6 +89,8 @@ function stepsFor(cutoff: RetentionCutoff): Step[] {
       return [step('notifications', sql`created_at < ${before}`)];
     case 'analyticsDatasets':
       return [step('analytics_datasets', sql`uploaded_at < ${before}`)];
+    case 'sensitiveReads':
+      return [step('sensitive_reads', sql`at < ${before}`)];
     case 'metricsEvents':
       return PARTITIONED_TABLES.map((table) => step(table, sql`occurred_at < ${before}`));
     case 'leaverFeedback': {
