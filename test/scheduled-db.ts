@@ -33,7 +33,7 @@ export function scheduledDatabase(database: Database): ScheduledDatabase {
   const park = (label: string): Promise<void> => (active ? active.schedule(Promise.resolve(), label).then(() => undefined) : Promise.resolve());
   const inner: Dialect = database.pglite
     ? new PGliteDialect({ pglite: database.pglite })
-    : new PostgresDialect({ pool: new pg.Pool({ connectionString: (database.target as { url: string }).url, max: 10 }) });
+    : new PostgresDialect({ pool: teardownTolerantPool((database.target as { url: string }).url) });
   const db = new Kysely<DB>({ dialect: parkingDialect(inner, park) });
 
   async function run<T>(scheduler: fc.Scheduler, actors: (() => Promise<T>)[]) {
@@ -69,6 +69,21 @@ export function scheduledDatabase(database: Database): ScheduledDatabase {
       if (!database.pglite) await db.destroy();
     },
   };
+}
+
+/**
+ * The test database is dropped WITH (FORCE) when the file ends; a connection an interleaving left
+ * checked out is then terminated by the server, and pg reports that as an 'error' event on the
+ * client. Queries still reject as usual; the event itself must not become an uncaught exception.
+ */
+function teardownTolerantPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  const ignoreTermination = (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') throw error;
+  };
+  pool.on('error', ignoreTermination);
+  pool.on('connect', (client) => client.on('error', ignoreTermination));
+  return pool;
 }
 
 function parkingDialect(inner: Dialect, park: (label: string) => Promise<void>): Dialect {
