@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { loadCycle, type LoadedCycle } from '../cycles/cycle-loader.ts';
-import { administersSubtree } from '../cycles/cycles.access.ts';
+import { administersSubtree, authorizeAdministerCycle } from '../cycles/cycles.access.ts';
 import type { OlrPolicy } from '../policy/olr.schema.ts';
 import { olrOf } from './olr-cycle.ts';
 
@@ -76,4 +76,20 @@ export function assertSessionOpen(session: LoadedSession): void {
   if (session.status !== 'open') {
     throw new AppError('CONFLICT', { detail: `The session "${session.name}" is ${session.status}; its ratings are locked.`, extra: { rule: 'RATING_LOCKED' } });
   }
+}
+
+/**
+ * The person at the root of a session to be opened: in the cycle's organisation, and someone the
+ * actor may administer the cycle for. `field` names where the id came from, for the error.
+ */
+export async function loadSessionRoot(db: Kysely<DB>, options: { actor: Actor; cycle: LoadedCycle; rootPersonId: number; field: string }) {
+  const root = await db.selectFrom('people').select(['id', 'name', 'path']).where('id', '=', options.rootPersonId).executeTakeFirst();
+  if (!root || !root.path.startsWith(options.cycle.rootPath)) {
+    throw new AppError('VALIDATION_FAILED', {
+      detail: `Person ${options.rootPersonId} is not in the organisation of ${options.cycle.name}.`,
+      errors: [{ path: options.field, message: 'is not in the cycle’s organisation' }],
+    });
+  }
+  authorizeAdministerCycle(options.actor, root.path);
+  return root;
 }

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { AppError } from '../shared/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { loadCycle } from '../cycles/cycle-loader.ts';
-import { authorizeAdministerCycle } from '../cycles/cycles.access.ts';
+import { loadSessionRoot } from './calibration.access.ts';
 
 const MAX_CANDIDATES = 50; // what a session takes (createSessionBodySchema)
 
@@ -17,11 +16,7 @@ export type CandidateReason = 'leads the organisation' | 'manages a team in it' 
  */
 export async function calibratorCandidates(db: Kysely<DB>, options: { actor: Actor; cycleId: number; rootPersonId: number }) {
   const cycle = await loadCycle(db, options.cycleId);
-  const root = await db.selectFrom('people').select(['id', 'name', 'path']).where('id', '=', options.rootPersonId).executeTakeFirst();
-  if (!root || !root.path.startsWith(cycle.rootPath)) {
-    throw new AppError('VALIDATION_FAILED', { detail: `Person ${options.rootPersonId} is not in the organisation of ${cycle.name}.`, errors: [{ path: 'querystring.rootPersonId', message: 'is not in the cycle’s organisation' }] });
-  }
-  authorizeAdministerCycle(options.actor, root.path);
+  const root = await loadSessionRoot(db, { actor: options.actor, cycle, rootPersonId: options.rootPersonId, field: 'querystring.rootPersonId' });
 
   const leaders = await db
     .selectFrom('people as p')

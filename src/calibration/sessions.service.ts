@@ -4,7 +4,6 @@ import { AppError } from '../shared/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { appendAuditEvent } from '../audit/audit.service.ts';
 import { loadCycle } from '../cycles/cycle-loader.ts';
-import { authorizeAdministerCycle } from '../cycles/cycles.access.ts';
 import { notify } from '../cycles/notifications.service.ts';
 import type { OvRating } from '../policy/olr.schema.ts';
 import { checkEvidence } from './evidence.rules.ts';
@@ -17,7 +16,7 @@ import { groupDistribution } from './board.rules.ts';
 import { olrOf, scaleProblems } from './olr-cycle.ts';
 import { concernsRaisedBetween } from '../growth/concerns.service.ts';
 import { evidenceCounts } from './proposals.service.ts';
-import { assertSessionOpen, authorizeReadSession, authorizeRunSession, isCalibrator, loadSession, runsSession, type LoadedSession } from './calibration.access.ts';
+import { assertSessionOpen, authorizeReadSession, authorizeRunSession, isCalibrator, loadSession, loadSessionRoot, runsSession, type LoadedSession } from './calibration.access.ts';
 
 export function presentSession(session: LoadedSession) {
   return {
@@ -52,11 +51,7 @@ export async function createSession(
   const { input } = options;
   const cycle = await loadCycle(db, input.cycleId);
   const olr = olrOf(cycle);
-  const root = await db.selectFrom('people').select(['id', 'name', 'path']).where('id', '=', input.rootPersonId).executeTakeFirst();
-  if (!root || !root.path.startsWith(cycle.rootPath)) {
-    throw new AppError('VALIDATION_FAILED', { detail: `Person ${input.rootPersonId} is not in the organisation of ${cycle.name}.`, errors: [{ path: 'body.rootPersonId', message: 'is not in the cycle’s organisation' }] });
-  }
-  authorizeAdministerCycle(options.actor, root.path);
+  const root = await loadSessionRoot(db, { actor: options.actor, cycle, rootPersonId: input.rootPersonId, field: 'body.rootPersonId' });
   const calibratorIds = [...new Set(input.calibratorAccountIds)];
   const accounts = await db.selectFrom('accounts').select('id').where('id', 'in', calibratorIds).where('disabled_at', 'is', null).execute();
   const unknown = calibratorIds.filter((id) => !accounts.some((a) => a.id === id));
